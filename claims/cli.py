@@ -1,0 +1,250 @@
+"""The ``claims`` command line: each subcommand is a thin wrapper over a library function.
+
+    claims check seeds/ --out out/          -> claims.check + claims.write_report
+    claims extract seeds/ -o claims.jsonl   -> claims.extract
+    claims score pairs.jsonl -o scored.jsonl-> claims.score
+    claims eval eval/pairs/test.jsonl       -> claims.evaluate
+
+Errors on bad input are one line, ``Error: <path>: <problem>``, exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .types import InputError
+
+EXIT_INPUT = 2
+
+
+def _progress(args) -> bool:
+    """Progress bars go to stderr, and only when it is a terminal and --quiet is off."""
+    return not args.quiet and sys.stderr.isatty()
+
+
+def _say(args, message: str) -> None:
+    if not args.quiet:
+        print(message, file=sys.stderr)
+
+
+def _check_writable(folder: str) -> None:
+    """Fail before hours of work, not after, when the output folder cannot be written."""
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise InputError(folder, "exists and is not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".claims-write-test-"):
+            pass
+    except OSError as e:
+        raise InputError(folder, f"cannot write here ({e.strerror or e})") from None
+
+
+def _load_json_arg(value: str | None, what: str):
+    if value is None:
+        return None
+    source = value
+    if not value.lstrip().startswith("{") and Path(value).is_file():
+        source = Path(value).read_text(encoding="utf-8")
+    try:
+        data = json.loads(source)
+    except json.JSONDecodeError as e:
+        raise InputError(value, f"{what} is not valid JSON ({e.msg})") from None
+    if not isinstance(data, dict):
+        raise InputError(value, f"{what} must be a JSON object")
+    return {str(k): str(v) for k, v in data.items()}
+
+
+# --- subcommands -----------------------------------------------------------------
+
+
+def cmd_check(args) -> int:
+    from .documents import read_documents
+    from .pipeline import check
+    from .report import write_report
+    from .verdict import load_thresholds
+
+    _check_writable(args.out)
+    docs = read_documents(args.paths, progress=_progress(args))
+    thresholds = load_thresholds(args.thresholds) if args.thresholds else None
+    report = check(docs, model=args.model, thresholds=thresholds, progress=_progress(args))
+    written = write_report(report, args.out)
+    verdicts = [p.verdict for p in report.pairs]
+    _say(
+        args,
+        f"{len(report.documents)} documents, {len(report.claims)} claims, "
+        f"{len(report.pairs)} pairs scored: {verdicts.count('contradiction')} contradictions, "
+        f"{verdicts.count('agreement')} agreements -> {written.get('html', args.out)}",
+    )
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from .documents import read_documents
+    from .extract import extract
+    from .io import write_jsonl
+
+    if args.output not in (None, "-"):
+        _check_writable(str(Path(args.output).parent or "."))
+    docs = read_documents(args.paths, progress=_progress(args))
+    found = extract(docs, progress=_progress(args))
+    write_jsonl(args.output, (c.to_dict() for c in found))
+    if args.output not in (None, "-"):
+        _say(args, f"{len(found)} claims from {len(docs)} documents -> {args.output}")
+    return 0
+
+
+def cmd_score(args) -> int:
+    from .io import read_jsonl, write_jsonl
+    from .score import score
+
+    records = []
+    for line, record in read_jsonl(args.input):
+        for field in ("premise", "hypothesis"):
+            if not isinstance(record.get(field), str):
+                raise InputError("<stdin>" if args.input == "-" else args.input, f"missing or non-text {field!r}", line=line)
+        records.append(record)
+    if args.output not in (None, "-"):
+        _check_writable(str(Path(args.output).parent or "."))
+    scored = score(
+        records,
+        model=args.model,
+        batch_size=args.batch_size,
+        both_directions=args.both_directions,
+        progress=_progress(args),
+    )
+    write_jsonl(args.output, scored)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from . import evaluate as ev
+
+    if args.out:
+        _check_writable(args.out)
+    label_map = _load_json_arg(args.label_map, "--label-map")
+    if args.articles:
+        metrics = ev.evaluate_findings(args.articles, args.gold, model=args.model, out=args.out, progress=_progress(args))
+    elif args.extraction:
+        from .extract_eval import evaluate_extraction
+        from .documents import read_documents
+
+        metrics = evaluate_extraction(args.gold, read_documents([args.extraction]))
+        if args.out:
+            from .io import atomic_write
+
+            atomic_write(Path(args.out) / "metrics.json", json.dumps(metrics, indent=2, ensure_ascii=False))
+    elif args.sweep:
+        ev.sweep(args.gold, model=args.model, write=True, path=args.thresholds)
+        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, progress=_progress(args))
+    else:
+        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, progress=_progress(args))
+    print(ev.format_table(metrics))
+    return 0
+
+
+# --- parser ----------------------------------------------------------------------
+
+_EXAMPLES = {
+    "check": """examples:
+  claims check seeds/ --out out/                 # folder of articles -> out/report.{json,md,html}
+  claims check a.txt b.html more.jsonl --out out/
+  cat articles.jsonl | claims check - --out out/ --quiet
+  claims check seeds/ --out out/ --model MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7""",
+    "extract": """examples:
+  claims extract seeds/ -o claims.jsonl          # one claim per line, with offsets, speaker, stances, quantities
+  claims extract article.txt                     # to stdout""",
+    "score": """examples:
+  claims score pairs.jsonl -o scored.jsonl       # each line: {"premise": ..., "hypothesis": ...}
+  echo '{"premise": "Meta hired eight researchers.", "hypothesis": "Meta hired nobody."}' | claims score -
+  claims score pairs.jsonl --both-directions --model path/to/nli-model""",
+    "eval": """examples:
+  claims eval eval/pairs/test.jsonl --out eval-out/            # the hand-labelled claim pairs
+  claims eval eval/pairs/dev.jsonl --sweep                      # tune thresholds on dev, write claims/thresholds.json
+  claims eval ../shared/data/ans/dev.csv --label-map '{"agree": "entailment", "disagree": "contradiction", "other": "neutral"}'
+  claims eval eval/findings/seeds.jsonl --articles seeds/       # end to end: run check, count gold findings found
+  claims eval eval/extraction/gold.jsonl --extraction seeds/    # claim extraction: span P/R/F1""",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claims",
+        description="Check news coverage against itself: extract claims, pair them across articles "
+        "and languages, score each pair with a multilingual NLI model, report contradictions.",
+        epilog="Run 'claims COMMAND --help' for examples.",
+    )
+    parser.add_argument("--version", action="version", version=f"claims {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name, help_text):
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bars or summary on stderr")
+        return p
+
+    p = command("check", "Extract, pair, score and judge claims; write report.json, report.md and report.html.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .md .html .jsonl), folders, or - for JSONL on stdin")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the three reports")
+    p.add_argument("--model", default=None, help="NLI model: Hugging Face id or local path (default: the embedded model)")
+    p.add_argument("--thresholds", default=None, metavar="FILE", help="thresholds JSON (default: the tuned claims/thresholds.json)")
+    p.set_defaults(func=cmd_check)
+
+    p = command("extract", "Extract claims (quotes, reported speech, statements) as JSON Lines.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
+    p.add_argument("-o", "--output", default=None, metavar="OUT.jsonl", help="output file (default: stdout)")
+    p.set_defaults(func=cmd_extract)
+
+    p = command("score", "Score premise/hypothesis pairs with the NLI model (JSON Lines in and out).")
+    p.add_argument("input", metavar="IN.jsonl", help="JSON Lines with premise and hypothesis, or - for stdin")
+    p.add_argument("-o", "--output", default=None, metavar="OUT.jsonl", help="output file (default: stdout)")
+    p.add_argument("--model", default=None, help="Hugging Face id or local path (default: the embedded model)")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--both-directions", action="store_true", help="also score hypothesis -> premise (adds scores_reverse)")
+    p.set_defaults(func=cmd_score)
+
+    p = command("eval", "Evaluate against a labelled set: claim pairs, plain NLI data, extraction gold or findings.")
+    p.add_argument("gold", metavar="GOLD", help="labelled JSONL/CSV/TSV")
+    p.add_argument("--model", default=None, help="Hugging Face id or local path (default: the embedded model)")
+    p.add_argument("--out", default=None, metavar="DIR", help="write metrics.json and index.html (plots) here")
+    p.add_argument("--label-map", default=None, metavar="JSON", help="map gold labels to entailment/neutral/contradiction (JSON or file)")
+    p.add_argument("--sweep", action="store_true", help="tune verdict thresholds on GOLD (a dev split!) and save them")
+    p.add_argument("--thresholds", default=None, metavar="FILE", help="where --sweep writes (default: claims/thresholds.json)")
+    p.add_argument("--articles", default=None, metavar="DIR", help="end-to-end mode: run check on DIR, score gold findings")
+    p.add_argument("--extraction", default=None, metavar="DIR", help="extraction mode: score claim spans of the articles in DIR")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return args.func(args)
+    except InputError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("Error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
