@@ -1,4 +1,4 @@
-"""Build eval/pairs/{dev,test}.jsonl from the hand-written labels below.
+"""Build eval/pairs/{dev,test}.jsonl and eval/findings/seeds.jsonl from the hand-written labels below.
 
 The labels were written by hand after reading the five seed articles; this
 script only turns them into records: it finds each verbatim claim text in its
@@ -358,6 +358,25 @@ P = [
     ("3_available", "4_murati_interim", "unrelated", "temporal", "x-misc", ""),
 ]
 
+# Gold findings for the end-to-end mode (eval/findings/seeds.jsonl): cross-article pairs only.
+# (a, b, relation, note)
+F = [
+    ("3_100m", "2_not_bonus", "contradict", "Altman: signing bonuses up to $100M; Bosworth: not a signing bonus"),
+    ("1_100m", "2_not_bonus", "contradict", "$100M signing bonuses vs 'not a signing bonus'"),
+    ("3_unsuccessful", "2_succeeding", "contradict", "Chen: Meta often failed to get our best; Bosworth: we are succeeding"),
+    ("3_headline", "2_not_top", "contradict", "Zuckerberg takes OpenAI's top researchers vs Altman: not our top people"),
+    ("1_eight", "3_four", "contradict", "at least eight researchers vs four"),
+    ("4_murati_interim", "0_murati", "contradict", "temporal: Murati CTO of OpenAI (2023) vs left OpenAI (2024)"),
+    ("4_joined_ms", "1_altman_return", "contradict", "temporal: Altman joined Microsoft vs returned as CEO"),
+    ("1_quote", "2_quote", "agree", "Chen's break-in quote"),
+    ("1_quote", "3_quote", "agree", "Chen's break-in quote"),
+    ("2_quote", "3_quote", "agree", "Chen's break-in quote"),
+    ("1_100m", "3_100m", "agree", "$100M signing bonuses"),
+    ("1_80h", "3_80h", "agree", "80-hour weeks"),
+    ("1_seven", "3_seven", "agree", "seven research leaders' messages"),
+    ("1_exploit", "3_exploit", "agree", "Meta will exploit the week off"),
+]
+
 LABELS = ("agree", "contradict", "neutral", "unrelated")
 TAGS = ("numeric", "stance", "quote", "temporal", "negation", "crosslingual", "hard")
 
@@ -439,6 +458,17 @@ def main() -> None:
         (OUT / f"{side}.jsonl").write_text(text, encoding="utf-8")
         print(side, len(recs), dict(sorted(Counter(r["label"] for r in recs).items())),
               sorted({r["topic"] for r in recs}))
+    findings = []
+    for n, (a, b, relation, note) in enumerate(F, 1):
+        ra, rb = claim_record(a, texts), claim_record(b, texts)
+        assert ra["doc"] and rb["doc"] and ra["doc"] != rb["doc"], (a, b)
+        for r in (ra, rb):
+            r.pop("speaker", None), r.pop("stance", None)
+        findings.append({"id": f"f{n:02d}", "relation": relation, "a": ra, "b": rb, "note": note})
+    (ROOT / "eval" / "findings").mkdir(exist_ok=True)
+    (ROOT / "eval" / "findings" / "seeds.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in findings), encoding="utf-8")
+    print("findings", len(findings), dict(Counter(r["relation"] for r in findings)))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,743 @@
+"""Evaluation: labelled claim pairs, plain NLI sets, threshold sweeps and end-to-end findings.
+
+Three gold formats, told apart by their fields:
+
+* claim pairs (``eval/pairs/*.jsonl``): records with ``a``, ``b`` and ``label``
+  (``agree``/``contradict``/``neutral``/``unrelated``). Both the pipeline's
+  verdict step (NLI both ways, then ``verdict.decide``) and the NLI model alone
+  are scored, as verdicts.
+* plain NLI sets: premise / hypothesis / label in JSONL, a JSON array, CSV or
+  TSV, under the usual column names (premise/hypothesis/label,
+  sentence1/sentence2/gold_label, s1/s2/stance, t/h/label, sentence_A/sentence_B/
+  entailment_judgment, ...). ``label_map`` turns the set's labels into
+  entailment/neutral/contradiction (``{"0": "neutral", ...}``).
+* findings (``eval/findings/*.jsonl``, used by :func:`evaluate_findings`):
+  ``a``, ``b`` and ``relation`` (``contradict``/``agree``).
+
+:func:`evaluate` returns one flat dict (also written to ``out/metrics.json``,
+with ``out/index.html`` holding the plots); :func:`format_table` prints it.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .io import atomic_write, read_jsonl
+from .types import LABELS, VERDICTS, Claim, InputError, Speaker, Stance
+
+# gold pair label -> verdict
+PAIR_LABELS = ("agree", "contradict", "neutral", "unrelated")
+PAIR_TO_VERDICT = {"agree": "agreement", "contradict": "contradiction", "neutral": "neutral", "unrelated": "neutral"}
+NLI_TO_VERDICT = {"entailment": "agreement", "contradiction": "contradiction", "neutral": "neutral"}
+VERDICT_TO_NLI = {v: k for k, v in NLI_TO_VERDICT.items()}
+TAGS = ("numeric", "stance", "quote", "temporal", "negation", "crosslingual", "hard")
+FINDING_RELATIONS = {"contradict": "contradiction", "agree": "agreement"}
+N_BINS = 10
+
+_PAIR_SYNONYMS = {
+    "agree": "agree", "agreement": "agree", "entailment": "agree",
+    "contradict": "contradict", "contradiction": "contradict", "disagree": "contradict",
+    "neutral": "neutral", "unrelated": "unrelated",
+}
+_NLI_SYNONYMS = {
+    "entailment": "entailment", "entails": "entailment", "entail": "entailment", "e": "entailment",
+    "neutral": "neutral", "n": "neutral",
+    "contradiction": "contradiction", "contradict": "contradiction", "contradictory": "contradiction", "c": "contradiction",
+}
+# column names, most specific first; matched case-insensitively
+_PREMISE = ("premise", "sentence1", "s1", "t", "text_a", "sentence_a", "sent1", "text", "sentence1_ar")
+_HYPOTHESIS = ("hypothesis", "hypo", "sentence2", "s2", "h", "text_b", "sentence_b", "sent2", "sentence2_ar")
+_LABEL = ("gold_label", "label", "stance", "entailment_judgment", "entailment_label", "labels", "original_label")
+_SKIP_LABELS = {"-", ""}  # SNLI rows without a consensus label
+
+# scores already computed in this process: (model name, premise, hypothesis) -> length-3 array
+_SCORE_CACHE: dict[tuple[str, str, str], np.ndarray] = {}
+
+
+# --- reading gold ---------------------------------------------------------------------------------
+
+
+def load_gold(gold, *, label_map: Mapping[str, str] | None = None) -> tuple[str, list[dict[str, Any]], int]:
+    """Read a gold set and say which kind it is.
+
+    Returns ``(kind, records, skipped)`` with kind ``"pairs"``, ``"findings"`` or
+    ``"nli"``. Pair records keep their fields with ``label`` normalised to one of
+    PAIR_LABELS; NLI records become ``{"premise", "hypothesis", "label"}`` with
+    label in LABELS. ``gold`` is a path or a list of dicts.
+    """
+    name = "<gold>" if not isinstance(gold, (str, Path)) else str(gold)
+    rows = list(gold) if not isinstance(gold, (str, Path)) else _read_rows(Path(gold))
+    if not rows:
+        raise InputError(name, "no records")
+    lmap = {str(k): str(v) for k, v in (label_map or {}).items()}
+    first = rows[0][1]
+    if isinstance(first, dict) and "a" in first and "b" in first and ("label" in first or "relation" in first):
+        kind = "findings" if "relation" in first and "label" not in first else "pairs"
+        out = []
+        for line, r in rows:
+            out.append(_pair_record(name, line, r, lmap, kind))
+        ids = [r["id"] for r in out]
+        if len(set(ids)) != len(ids):
+            dup = next(i for i in ids if ids.count(i) > 1)
+            raise InputError(name, f"duplicate id {dup!r}")
+        return kind, out, 0
+    return "nli", *_nli_records(name, rows, lmap)
+
+
+def _read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".json", ".ndjson"):
+        try:
+            head = path.read_text(encoding="utf-8-sig").lstrip()[:1]
+        except FileNotFoundError:
+            raise InputError(str(path), "no such file") from None
+        except IsADirectoryError:
+            raise InputError(str(path), "is a folder, expected a gold file (.jsonl, .json, .csv or .tsv)") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(str(path), f"cannot read ({e})") from None
+        if head == "[":
+            try:
+                data = json.loads(path.read_text(encoding="utf-8-sig"))
+            except json.JSONDecodeError as e:
+                raise InputError(str(path), f"malformed JSON ({e.msg}, line {e.lineno})") from None
+            if not all(isinstance(r, dict) for r in data):
+                raise InputError(str(path), "expected a JSON array of objects")
+            return [(n, r) for n, r in enumerate(data, 1)]
+        return list(read_jsonl(path))
+    if suffix in (".csv", ".tsv", ".txt", ".tab"):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise InputError(str(path), "no such file") from None
+        except IsADirectoryError:
+            raise InputError(str(path), "is a folder, expected a gold file (.jsonl, .json, .csv or .tsv)") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(str(path), f"cannot read ({e})") from None
+        header = text.split("\n", 1)[0]
+        delim = "\t" if (suffix in (".tsv", ".tab", ".txt") or "\t" in header) and "\t" in header else ","
+        csv.field_size_limit(sys.maxsize)
+        reader = csv.DictReader(io.StringIO(text), delimiter=delim)
+        return [(n, dict(r)) for n, r in enumerate(reader, 2)]
+    raise InputError(str(path), f"unknown gold format {suffix or '(no extension)'}: use .jsonl, .json, .csv or .tsv")
+
+
+def _pick(columns: Sequence[str], candidates: Sequence[str]) -> str | None:
+    lower = {c.lower().strip(): c for c in columns if c is not None}
+    for cand in candidates:
+        if cand in lower:
+            return lower[cand]
+    for cand in candidates[:3]:  # sentence1_binary_parse etc. lose to sentence1; sentence1_sw wins when alone
+        hits = [c for lc, c in lower.items() if lc.startswith(cand + "_") and "parse" not in lc and "token" not in lc]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _nli_records(name: str, rows, lmap: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
+    columns = list(rows[0][1].keys())
+    p, h, lab = _pick(columns, _PREMISE), _pick(columns, _HYPOTHESIS), _pick(columns, _LABEL)
+    missing = [what for what, col in (("premise", p), ("hypothesis", h), ("label", lab)) if col is None]
+    if missing:
+        raise InputError(
+            name,
+            f"cannot tell the format: no {'/'.join(missing)} column among {columns[:12]} "
+            "(expected claim pairs with a, b, label or NLI columns such as premise/hypothesis/label)",
+        )
+    out, skipped = [], 0
+    for line, r in rows:
+        raw = r.get(lab)
+        raw = "" if raw is None else str(raw).strip()
+        if raw in _SKIP_LABELS:
+            skipped += 1
+            continue
+        mapped = lmap.get(raw, raw)
+        label = _NLI_SYNONYMS.get(mapped.lower())
+        if label is None:
+            raise InputError(
+                name,
+                f"label {raw!r} is not entailment/neutral/contradiction; pass a label map, e.g. "
+                '--label-map \'{"0": "neutral", "1": "entailment", "2": "contradiction"}\'',
+                line=line,
+            )
+        premise, hypothesis = r.get(p), r.get(h)
+        if not isinstance(premise, str) or not isinstance(hypothesis, str) or not premise.strip() or not hypothesis.strip():
+            raise InputError(name, f"empty or missing {p!r}/{h!r}", line=line)
+        out.append({"id": str(r.get("id", r.get("pairID", line))), "premise": premise, "hypothesis": hypothesis, "label": label})
+    if not out:
+        raise InputError(name, "no labelled records")
+    return out, skipped
+
+
+def _pair_record(name: str, line: int, r: dict, lmap: dict[str, str], kind: str) -> dict[str, Any]:
+    key = "label" if kind == "pairs" else "relation"
+    raw = str(r.get(key, "")).strip()
+    mapped = lmap.get(raw, raw).lower()
+    if kind == "pairs":
+        label = _PAIR_SYNONYMS.get(mapped)
+        if label is None:
+            raise InputError(name, f"label {raw!r} is not one of {', '.join(PAIR_LABELS)}", line=line)
+    else:
+        label = {"contradict": "contradict", "contradiction": "contradict", "agree": "agree", "agreement": "agree"}.get(mapped)
+        if label is None:
+            raise InputError(name, f"relation {raw!r} is not contradict or agree", line=line)
+    sides = {}
+    for side in ("a", "b"):
+        s = r.get(side)
+        if isinstance(s, str):
+            s = {"text": s}
+        if not isinstance(s, dict) or not isinstance(s.get("text"), str) or not s["text"].strip():
+            raise InputError(name, f"{side!r} must be an object with a non-empty text", line=line)
+        if s.get("doc") is not None:
+            st, en = s.get("start"), s.get("end")
+            if not isinstance(st, int) or not isinstance(en, int) or not 0 <= st <= en or en - st != len(s["text"]):
+                raise InputError(name, f"{side!r}: start/end must be integer offsets spanning the text", line=line)
+        sides[side] = s
+    tags = r.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise InputError(name, "tags must be a list of strings", line=line)
+    rec = dict(r)
+    rec.update(id=str(r.get("id", f"line{line}")), a=sides["a"], b=sides["b"], tags=tags)
+    rec["label" if kind == "pairs" else "relation"] = label
+    return rec
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+
+def _get_scorer(model, scorer):
+    if scorer is not None:
+        return scorer
+    from .score import NLIScorer
+
+    return NLIScorer(model)
+
+
+def _scorer_name(scorer) -> str:
+    return str(getattr(scorer, "name", None) or type(scorer).__name__)
+
+
+def _predict(scorer, pairs: list[tuple[str, str]], progress: bool = False) -> np.ndarray:
+    """Score pairs in one batched predict call, reusing scores computed earlier in this process."""
+    name = _scorer_name(scorer)
+    todo = sorted({p for p in pairs if (name, *p) not in _SCORE_CACHE})
+    if todo:
+        scores = scorer.predict(todo, show_progress_bar=True) if progress else scorer.predict(todo)
+        scores = np.asarray(scores, dtype=float)
+        if scores.shape != (len(todo), 3):
+            raise ValueError(f"scorer returned shape {scores.shape}, expected ({len(todo)}, 3)")
+        for p, s in zip(todo, scores):
+            _SCORE_CACHE[(name, *p)] = s
+    if not pairs:
+        return np.zeros((0, 3))
+    return np.stack([_SCORE_CACHE[(name, *p)] for p in pairs])
+
+
+def _claim(rec: dict, side: str, lang_default: str | None = None) -> Claim:
+    s = rec[side]
+    text = s["text"]
+    doc = s.get("doc") or f"{rec['id']}:{side}"
+    start = s.get("start", 0) if s.get("doc") is not None else 0
+    end = start + len(text)
+    speaker = None
+    sp = s.get("speaker")
+    if isinstance(sp, str):
+        speaker = Speaker(text=sp, start=start, end=start, name=sp)
+    elif isinstance(sp, dict) and sp.get("name"):
+        speaker = Speaker(text=sp.get("text", sp["name"]), start=sp.get("start", start), end=sp.get("end", start), name=sp["name"])
+    stance = s.get("stance") or "asserts"
+    quantities = ()
+    try:
+        from .quantities import parse_quantities
+    except ImportError:
+        parse_quantities = None
+    if parse_quantities is not None:
+        quantities = tuple(parse_quantities(text, offset=start, lang=s.get("lang") or lang_default))
+    return Claim(
+        id=f"{rec['id']}/{side}",
+        doc=doc,
+        start=start,
+        end=end,
+        text=text,
+        kind=s.get("kind", "statement"),
+        speaker=speaker,
+        stance=stance,
+        stances=(Stance(stance, source=speaker),) if s.get("stance") else (),
+        quantities=quantities,
+    )
+
+
+def _pair_scores(records, scorer, progress=False):
+    """Forward (a -> b) and backward (b -> a) NLI scores for every pair, from one predict call."""
+    fwd = [(r["a"]["text"], r["b"]["text"]) for r in records]
+    bwd = [(r["b"]["text"], r["a"]["text"]) for r in records]
+    scores = _predict(scorer, fwd + bwd, progress)
+    n = len(records)
+    return scores[:n], scores[n:]
+
+
+def _decide_all(records, claims, fwd, bwd, thresholds):
+    from .verdict import decide
+
+    verdicts, conf = [], []
+    for r, (ca, cb), f, b in zip(records, claims, fwd, bwd):
+        dates = (r["a"].get("date"), r["b"].get("date"))
+        pair = decide(ca, cb, [float(x) for x in f], [float(x) for x in b], thresholds=thresholds, dates=dates)
+        verdicts.append(pair.verdict)
+        sc = getattr(pair, "scores", None) or {}
+        key = VERDICT_TO_NLI[pair.verdict]
+        conf.append(float(sc[key]) if key in sc else float(((f + b) / 2)[LABELS.index(key)]))
+    return verdicts, np.asarray(conf)
+
+
+# --- metrics ----------------------------------------------------------------------------------------
+
+
+def expected_calibration_error(confidence, correct, n_bins: int = N_BINS) -> tuple[float, list[dict[str, float]]]:
+    """ECE over ``n_bins`` equal-width bins of the predicted class probability.
+
+    Bin ``i`` holds confidences in ``(i/n, (i+1)/n]`` (the first also holds 0).
+    Returns ``(ece, bins)``, bins being ``{lo, hi, n, confidence, accuracy}``.
+    """
+    confidence = np.asarray(confidence, dtype=float)
+    correct = np.asarray(correct, dtype=float)
+    if confidence.size == 0:
+        return 0.0, []
+    idx = np.clip(np.ceil(confidence * n_bins - 1e-9) - 1, 0, n_bins - 1).astype(int)
+    ece, bins = 0.0, []
+    for i in range(n_bins):
+        mask = idx == i
+        k = int(mask.sum())
+        row = {"lo": i / n_bins, "hi": (i + 1) / n_bins, "n": k, "confidence": 0.0, "accuracy": 0.0}
+        if k:
+            row["confidence"] = float(confidence[mask].mean())
+            row["accuracy"] = float(correct[mask].mean())
+            ece += k / confidence.size * abs(row["accuracy"] - row["confidence"])
+        bins.append(row)
+    return float(ece), bins
+
+
+def classification_metrics(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str], prefix: str = "") -> dict[str, Any]:
+    """Accuracy, per-class precision/recall/F1/support, macro-F1 and the confusion matrix (rows gold, columns predicted)."""
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
+    labels = list(labels)
+    out: dict[str, Any] = {}
+    if not gold:
+        return {f"{prefix}n": 0}
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
+    out[f"{prefix}n"] = len(gold)
+    out[f"{prefix}accuracy"] = float(accuracy_score(gold, pred))
+    out[f"{prefix}macro_f1"] = float(np.mean(f))
+    for i, lab in enumerate(labels):
+        out[f"{prefix}{lab}.precision"] = float(p[i])
+        out[f"{prefix}{lab}.recall"] = float(r[i])
+        out[f"{prefix}{lab}.f1"] = float(f[i])
+        out[f"{prefix}{lab}.support"] = int(s[i])
+    out[f"{prefix}confusion"] = confusion_matrix(gold, pred, labels=labels).tolist()
+    return out
+
+
+def _subset_metrics(gold, pred, prefix):
+    """Accuracy and macro-F1 for a subset, macro over the labels present in its gold."""
+    from sklearn.metrics import f1_score
+
+    present = sorted(set(gold))
+    return {
+        f"{prefix}n": len(gold),
+        f"{prefix}accuracy": float(np.mean([g == p for g, p in zip(gold, pred)])) if gold else 0.0,
+        f"{prefix}macro_f1": float(f1_score(gold, pred, labels=present, average="macro", zero_division=0)) if gold else 0.0,
+    }
+
+
+def _system_metrics(name, gold, pred, conf, labels, records=None):
+    m = classification_metrics(gold, pred, labels, prefix=f"{name}.")
+    ece, bins = expected_calibration_error(conf, [g == p for g, p in zip(gold, pred)])
+    m[f"{name}.ece"] = ece
+    m[f"{name}.reliability"] = bins
+    if records is not None:
+        for tag in sorted({t for r in records for t in r["tags"]}):
+            idx = [i for i, r in enumerate(records) if tag in r["tags"]]
+            m.update(_subset_metrics([gold[i] for i in idx], [pred[i] for i in idx], f"{name}.tag.{tag}."))
+        for lab in PAIR_LABELS:
+            idx = [i for i, r in enumerate(records) if r["label"] == lab]
+            if idx:
+                m[f"{name}.gold.{lab}.n"] = len(idx)
+                m[f"{name}.gold.{lab}.accuracy"] = float(np.mean([gold[i] == pred[i] for i in idx]))
+    return m
+
+
+# --- evaluate ---------------------------------------------------------------------------------------
+
+
+def evaluate(
+    gold,
+    *,
+    model: str | None = None,
+    scorer=None,
+    out: str | Path | None = None,
+    label_map: Mapping[str, str] | None = None,
+    progress: bool = False,
+    thresholds=None,
+) -> dict[str, Any]:
+    """Score a gold set (claim pairs or a plain NLI set, detected from its fields) and return flat metrics.
+
+    Claim pairs: ``verdict.*`` is the pipeline's verdict step (``decide`` with
+    ``thresholds``, default ``load_thresholds()``), ``nli.*`` the NLI model alone
+    (argmax of the two directions averaged), both in verdict labels
+    (contradiction/agreement/neutral). Plain NLI sets: ``nli.*`` over
+    entailment/neutral/contradiction, premise -> hypothesis only.
+    With ``out``, writes ``out/metrics.json`` (the returned dict) and ``out/index.html``.
+    """
+    kind, records, skipped = load_gold(gold, label_map=label_map)
+    if kind == "findings":
+        raise InputError(str(gold), "this is a findings file: run it with the articles (claims eval FILE --articles DIR)")
+    scorer = _get_scorer(model, scorer)
+    m: dict[str, Any] = {
+        "format": kind,
+        "gold": str(gold) if isinstance(gold, (str, Path)) else "<records>",
+        "model": _scorer_name(scorer),
+        "n": len(records),
+        "skipped": skipped,
+    }
+    if kind == "nli":
+        scores = _predict(scorer, [(r["premise"], r["hypothesis"]) for r in records], progress)
+        pred = [LABELS[i] for i in scores.argmax(1)]
+        gold_labels = [r["label"] for r in records]
+        m["labels"] = list(LABELS)
+        for lab in LABELS:
+            m[f"gold.{lab}"] = gold_labels.count(lab)
+        m.update(_system_metrics("nli", gold_labels, pred, scores.max(1), LABELS))
+    else:
+        th = _thresholds(thresholds)
+        m.update(_pairs_metrics(records, scorer, th, progress))
+    m = json.loads(json.dumps(m))  # exactly what metrics.json holds
+    if out is not None:
+        write_outputs(m, out)
+    return m
+
+
+def _thresholds(thresholds):
+    if thresholds is not None:
+        return thresholds
+    from .verdict import load_thresholds
+
+    return load_thresholds()
+
+
+def _pairs_metrics(records, scorer, th, progress=False, *, fwd=None, bwd=None):
+    if fwd is None:
+        fwd, bwd = _pair_scores(records, scorer, progress)
+    claims = [(_claim(r, "a"), _claim(r, "b")) for r in records]
+    gold_v = [PAIR_TO_VERDICT[r["label"]] for r in records]
+    m: dict[str, Any] = {"labels": list(VERDICTS)}
+    for lab in PAIR_LABELS:
+        m[f"gold.{lab}"] = sum(r["label"] == lab for r in records)
+    pred_v, conf_v = _decide_all(records, claims, fwd, bwd, th)
+    m.update(_system_metrics("verdict", gold_v, pred_v, conf_v, VERDICTS, records))
+    avg = (fwd + bwd) / 2
+    pred_n = [NLI_TO_VERDICT[LABELS[i]] for i in avg.argmax(1)]
+    m.update(_system_metrics("nli", gold_v, pred_n, avg.max(1), VERDICTS, records))
+    m["thresholds"] = _thresholds_dict(th)
+    m["predictions"] = [
+        {"id": r["id"], "label": r["label"], "verdict": v, "nli": n, "forward": [round(float(x), 4) for x in f],
+         "backward": [round(float(x), 4) for x in b]}
+        for r, v, n, f, b in zip(records, pred_v, pred_n, fwd, bwd)
+    ]
+    return m
+
+
+def _thresholds_dict(th) -> dict[str, Any]:
+    try:
+        return {f.name: getattr(th, f.name) for f in fields(th)}
+    except TypeError:
+        return {}
+
+
+# --- sweep ------------------------------------------------------------------------------------------
+
+
+def sweep(
+    dev_gold,
+    *,
+    model: str | None = None,
+    scorer=None,
+    write: bool = True,
+    path: str | Path | None = None,
+    out: str | Path | None = None,
+    allow_test: bool = False,
+    verbose: bool = True,
+    progress: bool = False,
+):
+    """Pick the verdict thresholds that maximise macro-F1 on a DEV split of claim pairs.
+
+    Reads only ``dev_gold``; refuses a file whose name says test (``allow_test``
+    overrides). NLI scores are computed once (one batched call); then each float
+    threshold in [0, 1] is searched over a 0.05 grid by coordinate ascent (three
+    rounds, ties keep the current value). With ``write``, saves the result where
+    ``verdict.load_thresholds`` reads it (``path``, default claims/thresholds.json).
+    Before/after dev metrics go to stderr (``verbose``) and to ``out/sweep.json``.
+    """
+    from .verdict import load_thresholds, save_thresholds
+
+    if isinstance(dev_gold, (str, Path)) and "test" in Path(dev_gold).name.lower() and not allow_test:
+        raise InputError(str(dev_gold), "refusing to tune thresholds on a test split: sweep the dev split")
+    kind, records, _ = load_gold(dev_gold)
+    if kind != "pairs":
+        raise InputError(str(dev_gold), "the sweep needs claim pairs (records with a, b, label)")
+    scorer = _get_scorer(model, scorer)
+    fwd, bwd = _pair_scores(records, scorer, progress)
+    claims = [(_claim(r, "a"), _claim(r, "b")) for r in records]
+    gold_v = [PAIR_TO_VERDICT[r["label"]] for r in records]
+
+    def score(th) -> float:
+        pred, _ = _decide_all(records, claims, fwd, bwd, th)
+        return classification_metrics(gold_v, pred, VERDICTS)["macro_f1"]
+
+    start = load_thresholds(path) if path is not None else load_thresholds()
+    best, best_f1 = start, score(start)
+    before = best_f1
+    grid = [round(float(x), 2) for x in np.arange(0.05, 1.0, 0.05)]
+    names = [f.name for f in fields(start) if isinstance(getattr(start, f.name), float) and 0.0 <= getattr(start, f.name) <= 1.0]
+    for _round in range(3):
+        improved = False
+        for name in names:
+            for value in grid:
+                if value == getattr(best, name):
+                    continue
+                try:
+                    trial = replace(best, **{name: value})
+                except (TypeError, ValueError):
+                    continue
+                f1 = score(trial)
+                if f1 > best_f1 + 1e-12:
+                    best, best_f1, improved = trial, f1, True
+        if not improved:
+            break
+    report = {
+        "gold": str(dev_gold) if isinstance(dev_gold, (str, Path)) else "<records>",
+        "model": _scorer_name(scorer),
+        "n": len(records),
+        "before": {"macro_f1": before, "thresholds": _thresholds_dict(start)},
+        "after": {"macro_f1": best_f1, "thresholds": _thresholds_dict(best)},
+        "swept": names,
+    }
+    if verbose:
+        changed = {k: v for k, v in report["after"]["thresholds"].items() if report["before"]["thresholds"].get(k) != v}
+        print(f"sweep on {report['gold']} ({len(records)} pairs): verdict macro-F1 {before:.3f} -> {best_f1:.3f}; "
+              f"changed {changed or 'nothing'}", file=sys.stderr)
+    if out is not None:
+        atomic_write(Path(out) / "sweep.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    if write:
+        if path is not None:
+            save_thresholds(best, path)
+        else:
+            save_thresholds(best)
+    return best
+
+
+# --- end to end -------------------------------------------------------------------------------------
+
+
+def _overlaps(claim, span: dict) -> bool:
+    return claim.doc == span.get("doc") and claim.start < span["end"] and span["start"] < claim.end
+
+
+def evaluate_findings(
+    articles_dir,
+    findings_gold,
+    *,
+    model: str | None = None,
+    scorer=None,
+    out: str | Path | None = None,
+    progress: bool = False,
+    report=None,
+) -> dict[str, Any]:
+    """Run ``check`` on the articles and count the gold findings its report found.
+
+    A gold finding is found when some report pair links a claim overlapping span
+    ``a`` and a claim overlapping span ``b`` (either order) with the gold
+    relation's verdict. Also counts gold agreements that the report flags as
+    contradictions. ``report`` skips running ``check`` (tests).
+    """
+    kind, findings, _ = load_gold(findings_gold)
+    if kind != "findings":
+        raise InputError(str(findings_gold), "expected findings (records with a, b and relation contradict/agree)")
+    for f in findings:
+        for side in ("a", "b"):
+            if f[side].get("doc") is None:
+                raise InputError(str(findings_gold), f"finding {f['id']}: {side!r} needs doc, start and end")
+    if report is None:
+        from .documents import read_documents
+        from .pipeline import check
+
+        documents = read_documents([articles_dir], progress=progress)
+        report = check(documents, model=model, scorer=scorer, progress=progress)
+    claims = {c.id: c for c in report.claims}
+    m: dict[str, Any] = {
+        "format": "findings",
+        "gold": str(findings_gold),
+        "articles": str(articles_dir),
+        "model": str(report.meta.get("model", model or "")),
+        "n": len(findings),
+        "report.claims": len(report.claims),
+        "report.pairs": len(report.pairs),
+        "report.contradictions": sum(p.verdict == "contradiction" for p in report.pairs),
+        "report.agreements": sum(p.verdict == "agreement" for p in report.pairs),
+    }
+    details = []
+    for f in findings:
+        linking = []
+        for p in report.pairs:
+            ca, cb = claims.get(p.a), claims.get(p.b)
+            if ca is None or cb is None:
+                continue
+            if (_overlaps(ca, f["a"]) and _overlaps(cb, f["b"])) or (_overlaps(ca, f["b"]) and _overlaps(cb, f["a"])):
+                linking.append(p)
+        want = FINDING_RELATIONS[f["relation"]]
+        verdicts = sorted({p.verdict for p in linking})
+        details.append({"id": f["id"], "relation": f["relation"], "found": want in verdicts,
+                        "linked": bool(linking), "verdicts": verdicts,
+                        "flagged_contradiction": f["relation"] == "agree" and "contradiction" in verdicts})
+    for rel in ("contradict", "agree"):
+        rows = [d for d in details if d["relation"] == rel]
+        m[f"{rel}.n"] = len(rows)
+        m[f"{rel}.found"] = sum(d["found"] for d in rows)
+        m[f"{rel}.linked"] = sum(d["linked"] for d in rows)
+        m[f"{rel}.recall"] = m[f"{rel}.found"] / len(rows) if rows else 0.0
+    m["agree.flagged_contradiction"] = sum(d["flagged_contradiction"] for d in details)
+    m["found"] = sum(d["found"] for d in details)
+    m["recall"] = m["found"] / len(details) if details else 0.0
+    m["findings"] = details
+    m = json.loads(json.dumps(m))
+    if out is not None:
+        write_outputs(m, out)
+    return m
+
+
+# --- output -----------------------------------------------------------------------------------------
+
+
+def _fmt(x) -> str:
+    if isinstance(x, float):
+        return f"{x:.3f}"
+    return str(x)
+
+
+def format_table(metrics: Mapping[str, Any]) -> str:
+    """A plain-text summary of :func:`evaluate` / :func:`evaluate_findings` output for the terminal."""
+    lines = []
+    fmt = metrics.get("format")
+    if fmt == "findings":
+        lines.append(f"findings: {metrics['gold']} on {metrics['articles']} (model {metrics['model']})")
+        lines.append(f"report: {metrics['report.claims']} claims, {metrics['report.pairs']} pairs, "
+                     f"{metrics['report.contradictions']} contradictions, {metrics['report.agreements']} agreements")
+        lines.append(f"{'relation':<12}{'gold':>6}{'linked':>8}{'found':>7}{'recall':>8}")
+        for rel in ("contradict", "agree"):
+            lines.append(f"{rel:<12}{metrics[f'{rel}.n']:>6}{metrics[f'{rel}.linked']:>8}{metrics[f'{rel}.found']:>7}"
+                         f"{metrics[f'{rel}.recall']:>8.3f}")
+        lines.append(f"gold agreements flagged as contradictions: {metrics['agree.flagged_contradiction']}")
+        return "\n".join(lines)
+    labels = metrics.get("labels", [])
+    systems = [s for s in ("verdict", "nli") if f"{s}.accuracy" in metrics]
+    lines.append(f"{fmt}: {metrics.get('gold')} ({metrics.get('n')} records, model {metrics.get('model')})"
+                 + (f", {metrics['skipped']} skipped" if metrics.get("skipped") else ""))
+    head = f"{'system':<9}{'acc':>7}{'macroF1':>9}{'ECE':>7}" + "".join(f"{('F1 ' + lab[:6]):>11}" for lab in labels)
+    lines.append(head)
+    for s in systems:
+        lines.append(f"{s:<9}{metrics[f'{s}.accuracy']:>7.3f}{metrics[f'{s}.macro_f1']:>9.3f}{metrics[f'{s}.ece']:>7.3f}"
+                     + "".join(f"{metrics[f'{s}.{lab}.f1']:>11.3f}" for lab in labels))
+    for s in systems:
+        lines.append(f"confusion ({s}; rows gold, columns predicted: {', '.join(labels)})")
+        for lab, row in zip(labels, metrics[f"{s}.confusion"]):
+            lines.append(f"  {lab:<14}" + "".join(f"{v:>6}" for v in row))
+    tags = sorted({k.split(".")[2] for k in metrics if k.startswith(f"{systems[0]}.tag.")}) if systems else []
+    if tags:
+        lines.append(f"{'tag':<14}{'n':>5}" + "".join(f"{s + ' acc':>13}{s + ' F1':>12}" for s in systems))
+        for t in tags:
+            lines.append(f"{t:<14}{metrics[f'{systems[0]}.tag.{t}.n']:>5}"
+                         + "".join(f"{metrics[f'{s}.tag.{t}.accuracy']:>13.3f}{metrics[f'{s}.tag.{t}.macro_f1']:>12.3f}"
+                                   for s in systems))
+    return "\n".join(lines)
+
+
+def _png(fig) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _plots(m: Mapping[str, Any]) -> list[tuple[str, str]]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out = []
+    labels = m.get("labels", [])
+    for s in ("verdict", "nli"):
+        if f"{s}.confusion" not in m:
+            continue
+        cm = np.asarray(m[f"{s}.confusion"])
+        fig, ax = plt.subplots(figsize=(4, 3.5))
+        ax.imshow(cm, cmap="Blues")
+        ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right")
+        ax.set_yticks(range(len(labels)), labels)
+        ax.set_xlabel("predicted")
+        ax.set_ylabel("gold")
+        for i in range(cm.shape[0]):
+            for j in range(cm.shape[1]):
+                ax.text(j, i, int(cm[i, j]), ha="center", va="center", color="black")
+        ax.set_title(f"{s}: confusion")
+        out.append((f"{s} confusion matrix", _png(fig)))
+        bins = m[f"{s}.reliability"]
+        fig, ax = plt.subplots(figsize=(4, 3.5))
+        centers = [(b["lo"] + b["hi"]) / 2 for b in bins]
+        ax.bar(centers, [b["accuracy"] if b["n"] else 0 for b in bins], width=1 / len(bins), edgecolor="k", alpha=0.7,
+               label="accuracy")
+        ax.plot([0, 1], [0, 1], "r--", label="perfect calibration")
+        ax.set_xlabel("predicted class probability")
+        ax.set_ylabel("accuracy")
+        ax.set_title(f"{s}: reliability (ECE {m[f'{s}.ece']:.3f})")
+        ax.legend(loc="upper left", fontsize=8)
+        out.append((f"{s} reliability", _png(fig)))
+    return out
+
+
+def render_html(m: Mapping[str, Any]) -> str:
+    from html import escape
+
+    parts = ["<!doctype html><html><head><meta charset='utf-8'><title>claims eval</title>",
+             "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}table{border-collapse:collapse}"
+             "td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}img{margin:4px}</style></head><body>",
+             f"<h1>Evaluation: {escape(str(m.get('gold')))}</h1>",
+             f"<pre>{escape(format_table(m))}</pre>"]
+    if m.get("format") != "findings":
+        for title, png in _plots(m):
+            parts.append(f"<img alt='{escape(title)}' title='{escape(title)}' src='data:image/png;base64,{png}'>")
+    scalars = [(k, v) for k, v in m.items() if isinstance(v, (int, float, str)) or v is None]
+    parts.append("<h2>All metrics</h2><table>")
+    parts.extend(f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(_fmt(v))}</td></tr>" for k, v in scalars)
+    parts.append("</table></body></html>\n")
+    return "".join(parts)
+
+
+def write_outputs(m: Mapping[str, Any], out: str | Path) -> dict[str, Path]:
+    out = Path(out)
+    paths = {"metrics": out / "metrics.json", "html": out / "index.html"}
+    atomic_write(paths["metrics"], json.dumps(m, indent=2, ensure_ascii=False) + "\n")
+    atomic_write(paths["html"], render_html(m))
+    return paths
