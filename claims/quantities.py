@@ -1,0 +1,396 @@
+"""Figures in news text: money, counts, percentages, durations and dates.
+
+``parse_quantities("قامت Meta بتوظيف ما لا يقل عن 11 باحثًا")`` gives one
+:class:`~claims.types.Quantity` (value 11, unit "count", bound "at_least").
+Numbers may be Western digits, Arabic-Indic digits (``١٧``), or number words
+(``ثمانية``، ``أحد عشر``، ``eleven``, ``a hundred``) with scale words
+(``100 مليون دولار``, ``$100M``, ``1.5bn``).  All words come from the language
+tables in ``claims/lang/<iso>.json``; offsets are absolute (``offset`` is
+added) and ``text[q.start - offset:q.end - offset] == q.text``.
+
+Dates: a year alone is value 2019, unit "year"; day + month is value MMDD
+(1120), unit "month-day"; day + month + year is value YYYYMMDD, unit "date".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .types import Quantity
+
+LANG_DIR = Path(__file__).with_name("lang")
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+
+
+def fold(text: str) -> str:
+    """Same-length matching form: diacritics/tatweel -> U+0000-free placeholders are NOT removed here.
+
+    Returns a string of the same length as ``text`` in which Arabic-Indic digits
+    are Western digits, alef forms are ا, ى is ي, Latin is lower-cased and
+    diacritics/tatweel are replaced by a zero-width marker ``\x00`` (so offsets
+    stay aligned).  Use :func:`squeeze` to compare words.
+    """
+    out = []
+    for ch in text:
+        if _DIACRITICS.match(ch):
+            out.append("\x00")
+        elif ch in "أإآٱ":
+            out.append("ا")
+        elif ch == "ى":
+            out.append("ي")
+        else:
+            out.append(ch.translate(_DIGITS).lower() if len(ch.translate(_DIGITS).lower()) == 1 else ch)
+    return "".join(out)
+
+
+def squeeze(text: str) -> str:
+    """Normalised word for table look-ups (no diacritics, unified alef/ya, lower case)."""
+    return fold(text).replace("\x00", "")
+
+
+@lru_cache(maxsize=None)
+def load_table(lang: str) -> dict:
+    path = LANG_DIR / f"{lang}.json"
+    if not path.exists():
+        path = LANG_DIR / "en.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def guess_lang(text: str) -> str:
+    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "ar" if arabic > latin * 0.5 and arabic > 0 else "en"
+
+
+# --- tokens over the original text -------------------------------------------------
+
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:[.,٫٬][0-9٠-٩]+)*|[$€£¥%٪]")
+
+
+class _Tok:
+    __slots__ = ("start", "end", "raw", "key")
+
+    def __init__(self, start: int, end: int, raw: str):
+        self.start, self.end, self.raw = start, end, raw
+        self.key = squeeze(raw)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _strip_prefix(key: str, lang: str) -> list[tuple[str, int]]:
+    """The word and, for Arabic, the word without one attached proclitic (و، ب، ل، ف، ال)."""
+    out = [(key, 0)]
+    if lang == "ar":
+        for p in ("وب", "ول", "وال", "بال", "لل", "و", "ب", "ل", "ف", "ال"):
+            if key.startswith(p) and len(key) - len(p) >= 2:
+                out.append((key[len(p):], len(p)))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _tables(lang: str) -> dict:
+    t = load_table(lang)
+    nw = t.get("number_words", {})
+    sq = lambda d: {squeeze(k): v for k, v in d.items()}  # noqa: E731
+    multi = {}
+    for group in ("eleven", "units", "tens", "hundreds"):
+        for k, v in nw.get(group, {}).items():
+            if " " in k:
+                multi[tuple(squeeze(k).split())] = v
+    bounds = []
+    for bound, phrases in t.get("bounds", {}).items():
+        for ph in phrases:
+            bounds.append((tuple(squeeze(ph).split()), bound))
+    bounds.sort(key=lambda x: -len(x[0]))
+    return {
+        "units": {k: v for k, v in sq(nw.get("units", {})).items() if " " not in k},
+        "tens": sq(nw.get("tens", {})),
+        "hundreds": {k: v for k, v in sq(nw.get("hundreds", {})).items() if " " not in k},
+        "scales": sq(nw.get("scales", {})),
+        "multi": multi,
+        "and": squeeze(nw.get("and", "and")),
+        "currencies": {tuple(squeeze(k).split()): v for k, v in t.get("currencies", {}).items()},
+        "symbols": t.get("currency_symbols", {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}),
+        "percent": [tuple(squeeze(p).split()) for p in t.get("percent_words", [])],
+        "durations": sq(t.get("duration_units", {})),
+        "duals": sq(t.get("dual_durations", {})),
+        "duration_lead": [tuple(squeeze(p).split()) for p in t.get("duration_lead", [])],
+        "months": {tuple(squeeze(k).split()): v for k, v in t.get("months", {}).items()},
+        "year_lead": {squeeze(w) for w in t.get("year_lead", [])},
+        "bounds": bounds,
+    }
+
+
+def _num(raw: str) -> float | None:
+    s = raw.translate(_DIGITS)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
+        s = s.replace(",", "")
+    s = s.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", s) else s
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _digit_with_suffix(raw: str, scales: dict) -> tuple[float, str] | None:
+    """``100M`` -> (1e8, "m"); ``1.5bn`` -> (1.5e9, "bn")."""
+    m = re.fullmatch(r"([0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*)([a-zA-Z]+)", raw)
+    if not m:
+        return None
+    v = _num(m.group(1))
+    suf = m.group(2).lower()
+    if v is None or suf not in scales:
+        return None
+    return v * scales[suf], suf
+
+
+def _match_seq(toks: list[_Tok], i: int, seq: tuple[str, ...], lang: str) -> bool:
+    if i + len(seq) > len(toks):
+        return False
+    for k, w in enumerate(seq):
+        keys = [x for x, _ in _strip_prefix(toks[i + k].key, lang)] if k == 0 else [toks[i + k].key]
+        if w not in keys:
+            return False
+    return True
+
+
+def _word_number(toks: list[_Tok], i: int, tb: dict, lang: str) -> tuple[float, int] | None:
+    """A number written in words starting at token i: (value, tokens used)."""
+    for seq, v in sorted(tb["multi"].items(), key=lambda x: -len(x[0])):
+        if _match_seq(toks, i, seq, lang):
+            return _scale_after(toks, i + len(seq), float(v), tb, lang, i)
+    total, j, used_any = 0.0, i, False
+    while j < len(toks):
+        cands = [k for k, _ in _strip_prefix(toks[j].key, lang)] if j == i else [toks[j].key]
+        if j > i and toks[j].key == tb["and"] and j + 1 < len(toks):
+            nxt = toks[j + 1].key
+            if nxt in tb["units"] or nxt in tb["tens"] or nxt in tb["hundreds"]:
+                j += 1
+                continue
+            break
+        if j > i and lang == "ar" and toks[j].key.startswith("و") and toks[j].key[1:] in tb["tens"]:
+            total += tb["tens"][toks[j].key[1:]]
+            j += 1
+            used_any = True
+            continue
+        hit = None
+        for c in cands:
+            for table in ("units", "tens", "hundreds"):
+                if c in tb[table]:
+                    hit = tb[table][c]
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            break
+        # "عشر" after a unit is a teen (ثلاثة عشر = 13)
+        if j > i and hit == 10 and total and total < 10:
+            total += 10
+        else:
+            total += hit
+        used_any = True
+        j += 1
+    if not used_any:
+        # a bare scale word ("مليون دولار", "a million")
+        cands = [k for k, _ in _strip_prefix(toks[i].key, lang)]
+        for c in cands:
+            if c in tb["scales"] and len(c) > 2:
+                return float(tb["scales"][c]), 1
+        return None
+    return _scale_after(toks, j, total, tb, lang, i)
+
+
+def _scale_after(toks, j, value, tb, lang, start):
+    """Apply a scale word at token j (ثمانية ملايين, three million): (value, tokens used from start)."""
+    if j < len(toks) and toks[j].key in tb["scales"] and len(toks[j].key) > 1:
+        value *= tb["scales"][toks[j].key]
+        j += 1
+    return value, j - start
+
+
+def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> list[Quantity]:
+    """All figures in ``text``; ``offset`` is added to every start/end."""
+    lang = lang if lang in ("ar", "en") else guess_lang(text)
+    tb = _tables(lang)
+    toks = _tokens(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        q, nxt = _parse_at(text, toks, i, tb, lang)
+        if q is None:
+            i += 1
+            continue
+        start, end, value, unit, kind, bound = q
+        out.append(Quantity(text[start:end], start + offset, end + offset, float(value), unit, kind, bound))
+        i = nxt
+    return out
+
+
+def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
+    t = toks[i]
+    start = t.start
+    cur_symbol = None
+    j = i
+    # currency symbol before the number: $100M, US$ 5
+    if t.raw in tb["symbols"] and i + 1 < len(toks) and toks[i + 1].start - t.end <= 1:
+        cur_symbol = tb["symbols"][t.raw]
+        j = i + 1
+    tok = toks[j]
+    value = None
+    is_digit = bool(re.match(r"[0-9٠-٩]", tok.raw))
+    if is_digit:
+        suf = _digit_with_suffix(tok.raw, tb["scales"])
+        if suf:
+            value = suf[0]
+            j += 1
+        else:
+            value = _num(tok.raw)
+            if value is None:
+                return None, i + 1
+            j += 1
+            if j < len(toks) and toks[j].key in tb["scales"]:
+                value *= tb["scales"][toks[j].key]
+                j += 1
+    else:
+        if t.raw in tb["symbols"]:
+            return None, i + 1
+        wn = _word_number(toks, j, tb, lang)
+        if wn is None:
+            # dual durations: أسبوعين = 2 weeks
+            for c, _ in _strip_prefix(tok.key, lang):
+                if c in tb["duals"]:
+                    unit, v = tb["duals"][c]
+                    return (tok.start, tok.end, v, unit, "duration", _bound(text, toks, i, tb, lang)), i + 1
+            # "لمدة أسبوع" / "for a week": one unit of time
+            for lead in tb["duration_lead"]:
+                n = len(lead)
+                if i >= n and tuple(x.key for x in toks[i - n:i]) == lead:
+                    c = tok.key
+                    if c in tb["durations"] and lang == "ar":
+                        return (tok.start, tok.end, 1, tb["durations"][c], "duration", "exact"), i + 1
+            return None, i + 1
+        value, used = wn
+        if lang == "ar" and used == 1 and tok.key in ("احد", "احدي", "واحد", "واحدة") :
+            return None, i + 1
+        if lang == "en" and used == 1 and tok.key in ("one",):
+            return None, i + 1
+        j += used
+    end = toks[j - 1].end
+    unit, kind = "count", "count"
+    # date: day + month (+ year) / month + day (+ year)
+    month = _month_at(toks, j, tb, lang)
+    if is_digit and month and value is not None and 1 <= value <= 31 and float(value).is_integer():
+        mval, mlen = month
+        k = j + mlen
+        end = toks[k - 1].end
+        year = None
+        if k < len(toks) and re.fullmatch(r"(1[89]|20)\d\d", toks[k].raw.translate(_DIGITS)):
+            year = int(toks[k].raw.translate(_DIGITS))
+            end = toks[k].end
+            k += 1
+        if year:
+            return (start, end, year * 10000 + mval * 100 + int(value), "date", "date", "exact"), k
+        return (start, end, mval * 100 + int(value), "month-day", "date", "exact"), k
+    if lang == "en" and i > 0 and is_digit:
+        prev = _month_at(toks, i - 1, tb, lang) if i >= 1 else None
+        if prev and prev[1] == 1 and 1 <= value <= 31 and toks[i - 1].end + 2 >= t.start:
+            k = j
+            start = toks[i - 1].start
+            year = None
+            if k < len(toks) and re.fullmatch(r"(1[89]|20)\d\d", toks[k].raw):
+                year = int(toks[k].raw)
+                end = toks[k].end
+                k += 1
+            mval = prev[0]
+            if year:
+                return (start, end, year * 10000 + mval * 100 + int(value), "date", "date", "exact"), k
+            return (start, end, mval * 100 + int(value), "month-day", "date", "exact"), k
+    # year: 4 digits 1800-2099 with a year lead word or standing alone
+    if is_digit and re.fullmatch(r"(1[89]|20)\d\d", tok.raw.translate(_DIGITS)) and not cur_symbol:
+        nxt_key = toks[j].key if j < len(toks) else ""
+        if nxt_key not in tb["scales"] and not _currency_at(toks, j, tb, lang):
+            return (start, end, value, "year", "date", "exact"), j
+    # currency
+    if cur_symbol:
+        unit, kind = cur_symbol, "money"
+    else:
+        cur = _currency_at(toks, j, tb, lang)
+        if cur:
+            unit, kind = cur[0], "money"
+            end = toks[j + cur[1] - 1].end
+            j += cur[1]
+    if kind == "count":
+        pct = _seq_at(toks, j, tb["percent"], lang)
+        if pct:
+            unit, kind = "percent", "percent"
+            end = toks[j + pct - 1].end
+            j += pct
+        elif j < len(toks):
+            for c, _ in _strip_prefix(toks[j].key, lang):
+                if c in tb["durations"]:
+                    unit, kind = tb["durations"][c], "duration"
+                    end = toks[j].end
+                    j += 1
+                    break
+    if kind == "count" and is_digit and len(tok.raw) <= 2 and _line_start(text, start) and (
+        tok.raw.startswith(("0", "٠")) or re.match(r"\s*[*.)\-:]", text[end:end + 3])
+    ):
+        return None, j  # a section number ("01 ** ...")
+    if kind == "count" and is_digit and re.search(r"[-A-Za-z]$", text[max(0, start - 1):start]):
+        return None, j  # part of a name: GPT-4
+    bound = _bound(text, toks, i, tb, lang)
+    if kind == "duration" and bound == "at_least" and i > 0 and toks[i - 1].key in ("over",):
+        bound = "exact"  # "over four years" is a period, not a lower bound
+    return (start, end, value, unit, kind, bound), j
+
+
+def _line_start(text: str, pos: int) -> bool:
+    k = text.rfind("\n", 0, pos)
+    return not text[k + 1:pos].strip()
+
+
+def _month_at(toks, j, tb, lang):
+    for seq, v in sorted(tb["months"].items(), key=lambda x: -len(x[0])):
+        if j + len(seq) <= len(toks) and tuple(t.key for t in toks[j:j + len(seq)]) == seq:
+            return v, len(seq)
+    return None
+
+
+def _currency_at(toks, j, tb, lang):
+    for seq, unit in sorted(tb["currencies"].items(), key=lambda x: -len(x[0])):
+        if _match_seq(toks, j, seq, lang):
+            return unit, len(seq)
+    if j < len(toks) and toks[j].raw in tb["symbols"]:
+        return tb["symbols"][toks[j].raw], 1
+    return None
+
+
+def _seq_at(toks, j, seqs, lang):
+    for seq in sorted(seqs, key=len, reverse=True):
+        if _match_seq(toks, j, seq, lang):
+            return len(seq)
+    return 0
+
+
+def _bound(text, toks, i, tb, lang) -> str:
+    """The bound phrase ending right before token i (ما لا يقل عن، at least, نحو...)."""
+    for seq, bound in tb["bounds"]:
+        n = len(seq)
+        if i - n < 0:
+            continue
+        window = toks[i - n:i]
+        if text[window[-1].end:toks[i].start].strip(" \u00a0") not in ("",):
+            continue
+        keys = [t.key for t in window]
+        first_ok = keys[0] == seq[0] or any(k == seq[0] for k, _ in _strip_prefix(keys[0], lang))
+        if first_ok and keys[1:] == list(seq[1:]):
+            return bound
+    # "على الأقل" after the figure is handled by callers rarely; keep simple
+    return "exact"
