@@ -154,7 +154,7 @@ def _nli_records(name: str, rows, lmap: dict[str, str]) -> tuple[list[dict[str, 
             f"cannot tell the format: no {'/'.join(missing)} column among {columns[:12]} "
             "(expected claim pairs with a, b, label or NLI columns such as premise/hypothesis/label)",
         )
-    out, skipped = [], 0
+    out, skipped, unknown = [], 0, {}
     for line, r in rows:
         raw = r.get(lab)
         raw = "" if raw is None else str(raw).strip()
@@ -164,16 +164,22 @@ def _nli_records(name: str, rows, lmap: dict[str, str]) -> tuple[list[dict[str, 
         mapped = lmap.get(raw, raw)
         label = _NLI_SYNONYMS.get(mapped.lower())
         if label is None:
-            raise InputError(
-                name,
-                f"label {raw!r} is not entailment/neutral/contradiction; pass a label map, e.g. "
-                '--label-map \'{"0": "neutral", "1": "entailment", "2": "contradiction"}\'',
-                line=line,
-            )
+            unknown.setdefault(raw, line)
+            continue
         premise, hypothesis = r.get(p), r.get(h)
         if not isinstance(premise, str) or not isinstance(hypothesis, str) or not premise.strip() or not hypothesis.strip():
-            raise InputError(name, f"empty or missing {p!r}/{h!r}", line=line)
+            skipped += 1  # a row with an empty side cannot be scored
+            continue
         out.append({"id": str(r.get("id", r.get("pairID", line))), "premise": premise, "hypothesis": hypothesis, "label": label})
+    if unknown:
+        shown = sorted(unknown)[:10]
+        example = json.dumps({k: "entailment|neutral|contradiction" for k in shown}, ensure_ascii=False)
+        raise InputError(
+            name,
+            f"label {shown[0]!r} is not entailment/neutral/contradiction (unmapped labels: {', '.join(map(repr, shown))}); "
+            f"pass a label map: --label-map '{example}'",
+            line=unknown[shown[0]],
+        )
     if not out:
         raise InputError(name, "no labelled records")
     return out, skipped
