@@ -295,15 +295,16 @@ def _pair_scores(records, scorer, progress=False):
 def _decide_all(records, claims, fwd, bwd, thresholds):
     from .verdict import decide
 
-    verdicts, conf = [], []
+    verdicts, conf, pairs = [], [], []
     for r, (ca, cb), f, b in zip(records, claims, fwd, bwd):
         dates = (r["a"].get("date"), r["b"].get("date"))
         pair = decide(ca, cb, [float(x) for x in f], [float(x) for x in b], thresholds=thresholds, dates=dates)
         verdicts.append(pair.verdict)
+        pairs.append(pair)
         sc = getattr(pair, "scores", None) or {}
         key = VERDICT_TO_NLI[pair.verdict]
         conf.append(float(sc[key]) if key in sc else float(((f + b) / 2)[LABELS.index(key)]))
-    return verdicts, np.asarray(conf)
+    return verdicts, np.asarray(conf), pairs
 
 
 # --- metrics ----------------------------------------------------------------------------------------
@@ -449,16 +450,22 @@ def _pairs_metrics(records, scorer, th, progress=False, *, fwd=None, bwd=None):
     m: dict[str, Any] = {"labels": list(VERDICTS)}
     for lab in PAIR_LABELS:
         m[f"gold.{lab}"] = sum(r["label"] == lab for r in records)
-    pred_v, conf_v = _decide_all(records, claims, fwd, bwd, th)
+    pred_v, conf_v, decided = _decide_all(records, claims, fwd, bwd, th)
     m.update(_system_metrics("verdict", gold_v, pred_v, conf_v, VERDICTS, records))
+    temporal = [i for i, r in enumerate(records) if r["label"] == "contradict" and "temporal" in r["tags"]]
+    m["verdict.temporal.n"] = len(temporal)  # gold contradictions that time may explain
+    m["verdict.temporal.flagged"] = sum(pred_v[i] == "contradiction" and bool(getattr(decided[i], "temporal", False))
+                                        for i in temporal)
     avg = (fwd + bwd) / 2
     pred_n = [NLI_TO_VERDICT[LABELS[i]] for i in avg.argmax(1)]
     m.update(_system_metrics("nli", gold_v, pred_n, avg.max(1), VERDICTS, records))
     m["thresholds"] = _thresholds_dict(th)
     m["predictions"] = [
-        {"id": r["id"], "label": r["label"], "verdict": v, "nli": n, "forward": [round(float(x), 4) for x in f],
-         "backward": [round(float(x), 4) for x in b]}
-        for r, v, n, f, b in zip(records, pred_v, pred_n, fwd, bwd)
+        {"id": r["id"], "label": r["label"], "tags": r["tags"], "verdict": v, "nli": n,
+         "forward": [round(float(x), 4) for x in f], "backward": [round(float(x), 4) for x in b],
+         "reasons": list(getattr(p, "reasons", ()) or ()), "temporal": bool(getattr(p, "temporal", False)),
+         "a": r["a"]["text"], "b": r["b"]["text"]}
+        for r, v, n, f, b, p in zip(records, pred_v, pred_n, fwd, bwd, decided)
     ]
     return m
 
@@ -507,7 +514,7 @@ def sweep(
     gold_v = [PAIR_TO_VERDICT[r["label"]] for r in records]
 
     def score(th) -> float:
-        pred, _ = _decide_all(records, claims, fwd, bwd, th)
+        pred, _, _ = _decide_all(records, claims, fwd, bwd, th)
         return classification_metrics(gold_v, pred, VERDICTS)["macro_f1"]
 
     start = load_thresholds(path) if path is not None else load_thresholds()
@@ -667,6 +674,9 @@ def format_table(metrics: Mapping[str, Any]) -> str:
         lines.append(f"confusion ({s}; rows gold, columns predicted: {', '.join(labels)})")
         for lab, row in zip(labels, metrics[f"{s}.confusion"]):
             lines.append(f"  {lab:<14}" + "".join(f"{v:>6}" for v in row))
+    if "verdict.temporal.n" in metrics:
+        lines.append(f"gold contradictions that time may explain, reported as temporal contradictions: "
+                     f"{metrics['verdict.temporal.flagged']}/{metrics['verdict.temporal.n']}")
     tags = sorted({k.split(".")[2] for k in metrics if k.startswith(f"{systems[0]}.tag.")}) if systems else []
     if tags:
         lines.append(f"{'tag':<14}{'n':>5}" + "".join(f"{s + ' acc':>13}{s + ' F1':>12}" for s in systems))
@@ -734,6 +744,17 @@ def render_html(m: Mapping[str, Any]) -> str:
     if m.get("format") != "findings":
         for title, png in _plots(m):
             parts.append(f"<img alt='{escape(title)}' title='{escape(title)}' src='data:image/png;base64,{png}'>")
+    wrong = [p for p in m.get("predictions", []) if PAIR_TO_VERDICT.get(p["label"]) != p["verdict"]]
+    if wrong:
+        parts.append(f"<h2>Verdict errors ({len(wrong)})</h2><table><tr><th>id</th><th>gold</th><th>verdict</th>"
+                     "<th>NLI</th><th>tags</th><th>a</th><th>b</th><th>reasons</th></tr>")
+        parts.extend(
+            f"<tr><td>{escape(p['id'])}</td><td>{escape(p['label'])}</td><td>{escape(p['verdict'])}</td>"
+            f"<td>{escape(p['nli'])}</td><td>{escape(' '.join(p['tags']))}</td>"
+            f"<td dir='auto' style='text-align:start'>{escape(p['a'])}</td>"
+            f"<td dir='auto' style='text-align:start'>{escape(p['b'])}</td><td>{escape('; '.join(p['reasons']))}</td></tr>"
+            for p in wrong)
+        parts.append("</table>")
     scalars = [(k, v) for k, v in m.items() if isinstance(v, (int, float, str)) or v is None]
     parts.append("<h2>All metrics</h2><table>")
     parts.extend(f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(_fmt(v))}</td></tr>" for k, v in scalars)
