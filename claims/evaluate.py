@@ -665,11 +665,11 @@ def format_table(metrics: Mapping[str, Any]) -> str:
     systems = [s for s in ("verdict", "nli") if f"{s}.accuracy" in metrics]
     lines.append(f"{fmt}: {metrics.get('gold')} ({metrics.get('n')} records, model {metrics.get('model')})"
                  + (f", {metrics['skipped']} skipped" if metrics.get("skipped") else ""))
-    head = f"{'system':<9}{'acc':>7}{'macroF1':>9}{'ECE':>7}" + "".join(f"{('F1 ' + lab[:6]):>11}" for lab in labels)
+    head = f"{'system':<9}{'acc':>7}{'macroF1':>9}{'ECE':>7}" + "".join(f"{('F1 ' + lab):>17}" for lab in labels)
     lines.append(head)
     for s in systems:
         lines.append(f"{s:<9}{metrics[f'{s}.accuracy']:>7.3f}{metrics[f'{s}.macro_f1']:>9.3f}{metrics[f'{s}.ece']:>7.3f}"
-                     + "".join(f"{metrics[f'{s}.{lab}.f1']:>11.3f}" for lab in labels))
+                     + "".join(f"{metrics[f'{s}.{lab}.f1']:>17.3f}" for lab in labels))
     for s in systems:
         lines.append(f"confusion ({s}; rows gold, columns predicted: {', '.join(labels)})")
         for lab, row in zip(labels, metrics[f"{s}.confusion"]):
