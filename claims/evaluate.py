@@ -517,7 +517,7 @@ def sweep(
         pred, _, _ = _decide_all(records, claims, fwd, bwd, th)
         return classification_metrics(gold_v, pred, VERDICTS)["macro_f1"]
 
-    start = load_thresholds(path) if path is not None else load_thresholds()
+    start = load_thresholds(path) if path is not None and Path(path).exists() else load_thresholds()
     best, best_f1 = start, score(start)
     before = best_f1
     grid = [round(float(x), 2) for x in np.arange(0.05, 1.0, 0.05)]

@@ -260,7 +260,7 @@ def test_sweep_tunes_on_dev_and_saves(tmp_path, fake_verdict, monkeypatch, capsy
     real = ev._read_rows
     monkeypatch.setattr(ev, "_read_rows", lambda p: read.append(Path(p)) or real(p))
     before = ev.evaluate(dev, scorer=scorer)["verdict.macro_f1"]
-    th = ev.sweep(dev, scorer=scorer, path=tmp_path / "th.json", out=tmp_path / "o")
+    th = ev.sweep(dev, scorer=scorer, path=tmp_path / "th.json", out=tmp_path / "o")  # th.json not there yet
     assert th.contradiction == 0.15  # first grid value that separates 0.3 (contradict) from 0.1 (neutral)
     assert th.entailment == 0.5 and th.name == "fake"
     assert fake_verdict.saved[str(tmp_path / "th.json")] == th
