@@ -4,7 +4,7 @@ The claims were chosen by reading the seed articles (before any extraction rule
 was tuned); this script only turns the verbatim strings into character offsets
 (``str.find``) and checks them, so nobody has to count characters by hand.
 
-    python eval/extraction/make_gold.py seeds/ eval/extraction/gold.jsonl
+    python eval/extraction/make_gold.py seeds/ eval/extraction/gold.jsonl tests/fixtures/en/
 
 Each entry: (doc prefix, kind, content, speaker text or None, speaker name,
 stance, extra stances [(stance, source text, source name)], options).
@@ -180,6 +180,40 @@ GOLD = [
     ("004", R, "إنه سيقود التغيير التنظيمي ، بما في ذلك تغييرات الحوكمة الرئيسية إذا لزم الأمر", "شير", "shear", "asserts", [], {"speaker_before": "الجديد شير"}),
 ]
 
+# English fixtures written for the tests (tests/fixtures/en/), labelled the same way.
+GOLD_EN = [
+    ("en_001", S, "Lumen Robotics cuts 1,200 jobs as sales slump", None, None, "asserts", [], {}),
+    ("en_001", R, "it would cut 1,200 jobs, about 8% of its workforce, after quarterly sales fell for the third time in a row", "Lumen Robotics", "lumen robotics", "asserts", [], {"speaker_before": "Lumen Robotics said"}),
+    ("en_001", Q, "We grew too fast and we have to be honest about that", "Dana Whitfield", "whitfield", "asserts", [], {}),
+    ("en_001", Q, "These are painful decisions, but they protect the company.", "Dana Whitfield", "whitfield", "asserts", [], {}),
+    ("en_001", R, "the cuts would save up to $300 million a year", "Whitfield", "whitfield", "asserts", [], {"speaker_before": "Whitfield said"}),
+    ("en_001", S, "The company reportedly offered departing staff six months of pay", None, None, "hedges",
+     [("confirms", "union officials", "union officials"), ("disputes", "company sources", "company sources")], {}),
+    ("en_001", R, "more than 400 of the affected employees work at the Trondheim plant", "the Oslo Workers' Union", "union", "asserts", [], {}),
+    ("en_001", R, "the union had agreed to the plan", "Per Haugen", "haugen", "denies", [], {}),
+    ("en_001", Q, "Nobody asked us. Not once", "Per Haugen", "haugen", "asserts", [], {}),
+    ("en_001", S, "Lumen's shares fell 12% in Oslo trading.", None, None, "asserts", [], {}),
+    ("en_001", R, "the restructuring would cost about $90 million in the first year", "Analysts at Nordbank", "nordbank", "hedges", [], {}),
+    ("en_002", S, "Harbour City agree record fee for striker Tomas Rey", None, None, "asserts", [], {}),
+    ("en_002", R, "Harbour City have agreed a club-record fee of €85 million for Valencia striker Tomas Rey", "people familiar with the deal", "people familiar", "asserts", [], {}),
+    ("en_002", S, "The 24-year-old scored 31 goals in 38 league games last season.", None, None, "asserts", [], {}),
+    ("en_002", Q, "I don't talk about players from other clubs", "Elena Brandt", "brandt", "asserts", [], {}),
+    ("en_002", R, "an agreement had been reached", "Valencia", "valencia", "denies", [], {"speaker_before": "Valencia denied"}),
+    ("en_002", Q, "There is no deal. It's not even close", "a club spokesman", "spokesman", "denies", [], {}),
+    ("en_002", R, "talks were \"at an advanced stage\" and that a medical could take place within two weeks", "Marco Ferri", "ferri", "asserts", [], {}),
+    ("en_002", S, "The player's contract runs until June 2027, and it reportedly contains a release clause of €120 million.", None, None, "hedges", [], {}),
+    ("en_002", Q, "He is the best young forward in Europe", "Owen Price", "price", "asserts", [], {}),
+    ("en_003", S, "Minister defends dam project as costs rise to $4.2bn", None, None, "asserts", [], {}),
+    ("en_003", R, "The cost of the Kesh river dam has risen to $4.2bn, nearly double the original estimate", "the finance ministry", "finance ministry", "asserts",
+     [("disputes", "Rafael Ortiz", "ortiz")], {}),
+    ("en_003", R, "the project remained \"the best investment this country can make\" and would supply power to two million homes", "Amina Yusuf", "yusuf", "asserts", [], {}),
+    ("en_003", R, "the true cost was closer to $6 billion", "Rafael Ortiz", "ortiz", "asserts", [], {}),
+    ("en_003", Q, "The government has hidden the real bill from taxpayers for three years", "Ortiz", "ortiz", "asserts", [("denies", "Yusuf", "yusuf")], {"speaker_after": "Ortiz told"}),
+    ("en_003", Q, "Every dollar is in the published accounts", "Yusuf", "yusuf", "asserts", [], {"speaker_before": "Yusuf denied"}),
+    ("en_003", R, "construction is 70 percent complete and the dam will open in March 2026", "the ministry", "ministry", "asserts", [], {"speaker_before": "According to the ministry"}),
+    ("en_003", R, "at least 3,000 families were moved to make way for the reservoir", "Local groups", "local groups", "asserts", [], {}),
+]
+
 
 def _speaker_span(text: str, speaker: str, start: int, end: int, before: str | None, after: str | None = None) -> tuple[int, int]:
     if after:
@@ -204,10 +238,14 @@ def _speaker_span(text: str, speaker: str, start: int, end: int, before: str | N
     raise SystemExit(f"speaker {speaker!r} not found")
 
 
-def build(seed_dir: Path) -> list[dict]:
+def build(seed_dir: Path, en_dir: Path | None = None) -> list[dict]:
     files = {p.name[:3]: p for p in sorted(seed_dir.glob("*.txt"))}
+    entries = [(e, "ar") for e in GOLD]
+    if en_dir is not None:
+        files.update({p.name[:6]: p for p in sorted(en_dir.glob("*.txt"))})
+        entries += [(e, "en") for e in GOLD_EN]
     rows = []
-    for prefix, kind, content, spk, name, stance, extra, opts in GOLD:
+    for (prefix, kind, content, spk, name, stance, extra, opts), lang in entries:
         path = files[prefix]
         text = path.read_text(encoding="utf-8")
         lo = 0
@@ -218,7 +256,7 @@ def build(seed_dir: Path) -> list[dict]:
             raise SystemExit(f"{prefix}: content not found: {content[:60]!r}")
         end = start + len(content)
         assert text[start:end] == content
-        row = {"doc": path.stem, "lang": "ar", "kind": kind, "text": content, "start": start, "end": end,
+        row = {"doc": path.stem, "lang": lang, "kind": kind, "text": content, "start": start, "end": end,
                "speaker": None, "stance": stance, "stances": []}
         if spk:
             s, e = _speaker_span(text, spk, start, end, opts.get("speaker_before"), opts.get("speaker_after"))
@@ -226,6 +264,8 @@ def build(seed_dir: Path) -> list[dict]:
         row["stances"].append({"stance": stance, "source": row["speaker"]["name"] if spk else None})
         for st, src, src_name in extra:
             s, e = _speaker_span(text, src, start, end, None)
+            if s < 0:
+                raise SystemExit(f"stance source {src!r} not found")
             row["stances"].append({"stance": st, "source": src_name, "source_span": {"text": src, "start": s, "end": e}})
         rows.append(row)
     rows.sort(key=lambda r: (r["doc"], r["start"]))
@@ -235,8 +275,8 @@ def build(seed_dir: Path) -> list[dict]:
 if __name__ == "__main__":
     seed_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "seeds")
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "eval/extraction/gold.jsonl")
-    rows = build(seed_dir)
-    extra = sys.argv[3:]  # further (dir, lang) pairs are handled by make_gold_en
+    en_dir = Path(sys.argv[3] if len(sys.argv) > 3 else "tests/fixtures/en")
+    rows = build(seed_dir, en_dir if en_dir.exists() else None)
     with out.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
