@@ -58,6 +58,8 @@ class _Lang:
     clause_breaks: list[tuple[str, ...]]
     indicate: set[str]
     persons: set[str]
+    hedge_adverbs: set[str]
+    org_suffixes: set[str]
     names: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
 
@@ -100,6 +102,8 @@ def _lang(code: str) -> _Lang:
         clause_breaks=[_seq(w) for w in t.get("clause_breaks", [])],
         indicate={squeeze(w) for w in t.get("indicate_verbs", [])},
         persons={k for c in ("ar", "en") for k in load_table(c).get("person_names", [])},
+        hedge_adverbs={squeeze(w) for w in t.get("hedge_adverbs", [])},
+        org_suffixes={w.lower() for c in ("ar", "en") for w in load_table(c).get("org_suffixes", [])},
         names=_name_table(),
     )
 
@@ -123,6 +127,11 @@ _DEF_ART = re.compile(r"^(?:ال|لل)(?=..)")
 def _arabic_key(word: str) -> str:
     w = squeeze(word).replace("ة", "ه")
     return w
+
+
+@lru_cache(maxsize=None)
+def _org_suffixes() -> frozenset[str]:
+    return frozenset(w.lower() for c in ("ar", "en") for w in load_table(c).get("org_suffixes", []))
 
 
 def normalise_name(text: str) -> str:
@@ -154,7 +163,10 @@ def normalise_name(text: str) -> str:
             return best
     latin = [w for w in words if re.fullmatch(r"[a-z][a-z.'\-]*", w)]
     if latin and len(latin) == len(words) and 1 <= len(words) <= 3:
-        return latin[-1]
+        if not set(words) & _org_suffixes() and not words[0] in ("the", "a", "an"):
+            return latin[-1]
+    if words[0] in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
     out = [_DEF_ART.sub("", w).replace("ة", "ه") if re.match("[\u0600-\u06ff]", w) else w for w in words]
     if 2 <= len(out) <= 3 and all(re.match("[\u0600-\u06ff]", w) for w in out) and squeeze(words[0]) in _lang("ar").first_names:
         return out[-1]
@@ -346,6 +358,8 @@ def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) 
         if out and q.open < out[-1].end:
             continue
         s, e = _strip(text, q.start, q.end)
+        while e > s and text[e - 1] in ",،":
+            e -= 1
         if e > s:
             q.start, q.end = s, e
             out.append(q)
@@ -381,7 +395,8 @@ def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
             if not ok and D.lang == "ar" and n == 1 and seq[0] in ("وفقا",):
                 ok = False
             if ok:
-                hit = _Cue(i, i + n - 1, stance, "phrase")
+                kind = "adverb" if n == 1 and seq[0] in L.hedge_adverbs else "phrase"
+                hit = _Cue(i, i + n - 1, stance, kind)
                 break
         if hit is None:
             for v, _ in _variants(tk.key, D.lang):
@@ -446,7 +461,8 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
                 j = i + 1
                 while j < b and toks[j].word and re.match(r"[A-Z]", toks[j].raw):
                     j += 1
-                person = j - i >= 2 and all(re.fullmatch(r"[A-Z][a-z'\-]+", t.raw) for t in toks[i:j])
+                person = j - i >= 2 and all(re.fullmatch(r"[A-Z][a-z'\-]+", t.raw) for t in toks[i:j]) and not (
+                    {t.key.rstrip("'s") for t in toks[i:j]} & D.L.org_suffixes)
                 if not person and j - i == 1 and D.lang == "en" and re.fullmatch(r"[A-Z][a-z]+", toks[i].raw) and i > a:
                     person = toks[i - 1].key in {squeeze(w) for seq in D.L.titles for w in seq}
                 hit = (i, j, person)
@@ -512,7 +528,7 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
             break
         if _is_cue_tok(D, j):
             break
-        if any(seq[0] == t.key for seq in L.anaphoric_objects) and n > 0:
+        if n > 0 and any(tuple(x.key for x in toks[j:j + len(seq)]) == seq for seq in L.anaphoric_objects if len(seq) > 1):
             break
         j += 1
         n += 1
@@ -520,28 +536,32 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
 
 
 def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:
-    """English subject before the verb at k (skipping an appositive set off by commas)."""
+    """English subject before the verb at k; "The union's chair, Per Haugen, denied" prefers the named part."""
     toks = D.toks
     j = k
+    appositive = None
     if j - 1 >= lo and toks[j - 1].raw == ",":
-        # "Mark Chen, OpenAI's chief research officer, said"
         m = j - 2
         while m >= lo and toks[m].raw not in (",", ".", ":", ";", "\"", "“", "”"):
             m -= 1
         if m >= lo and toks[m].raw == ",":
+            appositive = (m + 1, j - 1)
             j = m
     a = j
     while a - 1 >= lo and toks[a - 1].word and toks[a - 1].key not in ("that", "and", "but", "as", "while", "when"):
         a -= 1
         if j - a >= 6:
             break
+    if appositive and _name_in(D, *appositive, persons_only=True) and not _name_in(D, a, j, persons_only=True):
+        return appositive
     return a, j
 
 
 # ----------------------------------------------------------------------------- claims
 
 
-def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own: list[_Quote]) -> tuple[int, int | None]:
+def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own: list[_Quote],
+                breaks: bool = True) -> tuple[int, int | None]:
     """End of a reported clause starting at ``start``; also the token where a stance tail begins."""
     text, toks, L = D.text, D.toks, D.L
     end = sent_end
@@ -567,7 +587,7 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
             end = q.open
     # ", however ..." / "، ومع ذلك" / "، لكن" end the reported clause
     t = D.tok_at(start)
-    while t < len(toks) and toks[t].start < end:
+    while breaks and t < len(toks) and toks[t].start < end:
         if toks[t].raw in ("،", ",", "؛", ";") and toks[t].start > start:
             for seq in L.clause_breaks:
                 n = len(seq)
@@ -724,17 +744,20 @@ def extract_document(doc: Document) -> list[Claim]:
             else:
                 lo = D.tok_at(s_start)
                 a, b = _np_before(D, c.tok, lo)
+                participle = toks[c.tok].key.endswith("ing")
+                if participle:
+                    a = b
                 if b > a and not _is_pronoun(D, a, b):
                     spk = _make_speaker(D, a, b)
                 elif b > a:
-                    spk = D.last_speaker
-                else:
+                    spk = _recent_person(D, pstart, c.tok, inside) or D.last_speaker
+                elif not participle:
                     # inverted: "…," said Klein / said the company
                     a, b = _np_after(D, c.last, limit)
                     if b > a and not _is_pronoun(D, a, b):
                         spk = _make_speaker(D, a, b)
                     elif b > a:
-                        spk = D.last_speaker
+                        spk = _recent_person(D, pstart, c.tok, inside) or D.last_speaker
             if spk is None:
                 # a cue without its own subject ("، قائلاً:", "وأضاف أنه"): walk back clause by clause
                 # through the sentence; the first clause naming a person or holding an earlier cue decides
@@ -802,7 +825,7 @@ def extract_document(doc: Document) -> list[Claim]:
         reported: list[_Draft] = []
         anaphoric: list[tuple[_Cue, int]] = []
         for c in cues:
-            if c.tok in used_cues or skipped_par and False:
+            if c.tok in used_cues or c.kind == "adverb":
                 continue
             toks = D.toks
             s_start, s_end = sent_of(toks[c.tok].start)
@@ -890,11 +913,16 @@ def extract_document(doc: Document) -> list[Claim]:
                                                        _stance_for(D, c, spk, content_start, c_end),
                                                        (toks[c.tok].start, toks[c.last].end), (s_start, s_end)))
                             continue
-                    if D.lang == "en" and c.kind == "verb":
+                    if D.lang == "en" and c.kind == "verb" and not done:
                         # English reported speech without "that": "Klein said the company ..."
                         nxt = toks[c.last + 1] if c.last + 1 < limit else None
                         a2, b2 = _np_before(D, c.tok, D.tok_at(s_start))
-                        if nxt is not None and nxt.word and b2 > a2 and nxt.key not in ("by", "in", "on", "to", "at", "it", "this", "that", "the", "a") or (nxt is not None and nxt.key in ("the", "a") and b2 > a2 and c.stance != "asserts" and False):
+                        participle = toks[c.tok].key.endswith("ing")
+                        if nxt is not None and c.stance != "asserts" and nxt.key in ("the", "this", "these", "those", "his", "her", "its", "their"):
+                            anaphoric.append((c, c.last + 1))  # "Ortiz disputed the ministry's numbers"
+                            continue
+                        if nxt is not None and nxt.word and (b2 > a2 or participle) and nxt.key not in (
+                                "by", "in", "on", "to", "at", "it", "this", "that", "reporters", "parliament"):
                             content_start = nxt.start
                             c_end, tail = _clause_end(D, content_start, s_end, [x for x in cues if x is not c], own_quotes)
                             if c_end - content_start > 15:
@@ -903,7 +931,9 @@ def extract_document(doc: Document) -> list[Claim]:
                                                        (toks[c.tok].start, toks[c.last].end), (s_start, s_end)))
                                 continue
                         # "CONTENT, X said." - the clause before the subject
-                        if b2 > a2 and a2 > D.tok_at(s_start) and toks[a2 - 1].raw == "," and not text[toks[c.last].end:s_end].strip(" .\"”"):
+                        rest = text[toks[c.last].end:s_end].strip(" .\"”")
+                        if b2 > a2 and a2 > D.tok_at(s_start) and toks[a2 - 1].raw == "," and (
+                                not rest or re.match(r"(in|on|at|during|to|after|before|last|this|late|early|via|through|when)\b", rest)):
                             cs, ce = _strip(text, s_start, toks[a2 - 1].start)
                             if ce - cs > 15 and not inside(cs):
                                 spk = speaker_of(c)
@@ -969,12 +999,21 @@ def extract_document(doc: Document) -> list[Claim]:
         for s, e in sents:
             if any(not (d.end <= s or d.start >= e) for d in par_drafts):
                 continue
-            if any(s <= D.toks[c.tok].start < e for c in cues):
+            # a statement may carry a hedge ("reportedly") and a stance tail ("…, a figure confirmed by X")
+            e2, tail = _clause_end(D, s, e, [], [], breaks=False)
+            if text[e2:e].strip(" .") == "":
+                e2 = e
+            if any(s <= D.toks[c.tok].start < e2 and c.kind != "adverb" for c in cues):
                 continue
-            if _is_statement(D, s, e):
-                m = re.match(r"[-•*·▪–—]+\s*", text[s:e])
+            if _is_statement(D, s, e2):
+                m = re.match(r"[-•*·▪–—]+\s*", text[s:e2])
                 s2 = s + (m.end() if m else 0)
-                par_drafts.append(_Draft(s2, e, "statement", None, "asserts", None, (s, e)))
+                hedge = next((c for c in cues if s <= D.toks[c.tok].start < e2 and c.kind == "adverb"), None)
+                d = _Draft(s2, e2, "statement", None, "hedges" if hedge else "asserts",
+                           (D.toks[hedge.tok].start, D.toks[hedge.last].end) if hedge else None, (s, e))
+                if tail is not None:
+                    d.extra = _tail_stances(D, tail, e, cues)
+                par_drafts.append(d)
         par_drafts.sort(key=lambda d: d.start)
         for d in par_drafts:
             if d.speaker is not None and d.kind != "statement" and _is_named(D, d.speaker):
@@ -1015,6 +1054,28 @@ def extract_document(doc: Document) -> list[Claim]:
             warnings=d.warnings,
         ))
     return claims
+
+
+def _recent_person(D: _Doc, pstart: int, k: int, inside) -> Speaker | None:
+    """The last person named before token k in the paragraph (outside quotes), for "he said"."""
+    toks = D.toks
+    lo = D.tok_at(pstart)
+    for i in range(k - 1, lo - 1, -1):
+        if inside(toks[i].start) or not toks[i].word:
+            continue
+        a = max(lo, i - 2)
+        hit = _name_in(D, a, i + 1, persons_only=True)
+        if hit and hit[1] == i + 1:
+            return _make_speaker(D, hit[0], hit[1])
+        if D.lang == "en" and re.match(r"[A-Z][a-z]+$", toks[i].raw) and i > lo and toks[i - 1].raw not in (".", "\"", "“", "”") \
+                and toks[i].key not in D.L.pronouns and toks[i].key not in D.L.org_suffixes or (
+                D.lang == "en" and i == lo and re.match(r"[A-Z][a-z]+$", toks[i].raw) and toks[i].key not in D.L.pronouns
+                and i + 1 < k and _is_cue_tok(D, i + 1)):
+            j = i
+            if j - 1 >= lo and re.match(r"[A-Z][a-z]+$", toks[j - 1].raw) and toks[j - 1].key not in ("the", "a"):
+                j -= 1
+            return _make_speaker(D, j, i + 1)
+    return None
 
 
 def _subject_before(D: _Doc, k: int, lo: int) -> Speaker | None:
