@@ -63,6 +63,8 @@ def read_documents(paths: Sequence[str | Path], *, progress: bool = False) -> li
     for p in paths:
         name = str(p)
         if name == "-":
+            if ("-", None) in files:
+                raise InputError("-", "standard input given more than once")
             files.append(("-", None))
             continue
         path = Path(p)
@@ -335,7 +337,7 @@ def _read_sidecar(sidecar: Path, files: set[Path]) -> dict[Path, dict[str, Any]]
 def _read_one(name: str, path: Path | None) -> Iterator[tuple[str, int | None, Document]]:
     """Yield (file, line, document) for one input; file and line (JSON Lines only) name it in errors."""
     if path is None:
-        yield from _from_jsonl("<stdin>", "-", sys.stdin.read())
+        yield from _from_jsonl("<stdin>", "-", _read_stdin())
         return
     text = _read_text(name, path)
     suffix = path.suffix.lower()
@@ -347,6 +349,25 @@ def _read_one(name: str, path: Path | None) -> Iterator[tuple[str, int | None, D
         title = _first_line_title(text)
         doc = document_from_text(path.name, text, path=name)
         yield name, None, _with_title(doc, title)
+
+
+def _read_stdin() -> str:
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise InputError("<stdin>", "no standard input to read")
+    buffer = getattr(stream, "buffer", None)
+    try:
+        if buffer is None:  # a text stream without bytes underneath (tests, notebooks)
+            return stream.read()
+        raw = buffer.read()
+    except OSError as e:
+        raise InputError("<stdin>", f"cannot read ({e.strerror or e})") from None
+    if b"\x00" in raw[:8192]:
+        raise InputError("<stdin>", "binary input, expected UTF-8 JSON Lines")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError("<stdin>", f"not UTF-8 text (bad byte at offset {e.start})") from None
 
 
 def _read_text(name: str, path: Path) -> str:

@@ -387,3 +387,17 @@ def test_given_skips_win_where_they_overlap_found_ones():
     doc = document_from_text("d", text, skips=[Skip(nav, len(text) - 1, "boilerplate")])
     check_skips_in_bounds(doc)
     assert [(s.reason, s.start, s.end) for s in doc.skips] == [("boilerplate", nav, len(text) - 1)]
+
+
+def test_stdin_bytes_are_checked_like_files(monkeypatch):
+    class Stdin(io.TextIOWrapper):
+        pass
+
+    monkeypatch.setattr("sys.stdin", Stdin(io.BytesIO("caf\xe9".encode("latin-1")), encoding="utf-8"))
+    with pytest.raises(InputError, match="<stdin>: not UTF-8"):
+        read_documents(["-"])
+    monkeypatch.setattr("sys.stdin", None)
+    with pytest.raises(InputError, match="no standard input"):
+        read_documents(["-"])
+    with pytest.raises(InputError, match="more than once"):
+        read_documents(["-", "-"])
