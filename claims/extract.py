@@ -457,7 +457,7 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
                 j += 1
             hit = (i, j, True)
         if hit is None and re.match(r"[A-Z]", toks[i].raw) and toks[i].word:
-            if not (D.lang == "en" and toks[i].key in D.L.pronouns):
+            if not (D.lang == "en" and (toks[i].key in D.L.pronouns or toks[i].key in _EN_FUNCTION)):
                 j = i + 1
                 while j < b and toks[j].word and re.match(r"[A-Z]", toks[j].raw):
                     j += 1
@@ -473,6 +473,10 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
         if orgs is None:
             orgs = hit
     return None if persons_only else orgs
+
+
+_EN_FUNCTION = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "in", "on", "at", "according",
+                "for", "as", "if", "when", "while", "after", "before", "its", "his", "her", "their", "our", "my"}
 
 
 def _is_cue_tok(D: _Doc, j: int) -> bool:
@@ -769,7 +773,7 @@ def extract_document(doc: Document) -> list[Claim]:
 
         for c in cues:
             sp = speaker_of(c)
-            if sp is not None and _is_named(D, sp):
+            if sp is not None and (_is_named(D, sp) or _is_plain_name(D, sp)):
                 D.last_speaker = sp
         used_cues: set[int] = set()
         # --- quotes
@@ -892,7 +896,7 @@ def extract_document(doc: Document) -> list[Claim]:
                     # anaphoric confirmation: "وقد أكدت مصادر مطلعة هذا الرقم"
                     a, b = _np_after(D, c.last, limit) if D.lang == "ar" else (c.last + 1, c.last + 1)
                     done = False
-                    for bb in range(b, min(limit, b + 10)):
+                    for bb in range(b, min(limit, b + 10) if (D.lang == "ar" or c.stance != "asserts") else b):
                         if done or toks[bb].raw in _QUOTE_CHARS or toks[bb].key in D.L.comp_bare:
                             break
                         for seq in D.L.anaphoric_objects:
@@ -1130,6 +1134,15 @@ def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, insi
                     return _make_speaker(D, hit[0], hit[1])
         j = k - 2
     return None
+
+
+def _is_plain_name(D: _Doc, spk: Speaker) -> bool:
+    """A short speaker that is not an anonymous source or a title ("سالم", "Smith")."""
+    words = squeeze(spk.text).split()
+    if not 1 <= len(words) <= 3:
+        return False
+    heads = {v for w in words for v, _ in _variants(w, D.lang)}
+    return not heads & D.L.anon and not any(w.startswith("ال") for w in words) and words[0] not in ("the", "a", "an")
 
 
 def _is_named(D: _Doc, spk: Speaker) -> bool:
