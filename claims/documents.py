@@ -387,9 +387,10 @@ def _read_text(name: str, path: Path) -> str:
 
 
 def _first_line_title(text: str) -> str | None:
+    """The first line with a letter in it, without Markdown's leading ``#``."""
     for start, end in _lines(text):
         title = text[start:end].lstrip("#").strip()
-        if title:
+        if any(ch.isalpha() for ch in title):
             return title
     return None
 
@@ -399,7 +400,7 @@ def _with_title(doc: Document, fallback: str | None) -> Document:
     for start, end in _lines(doc.text):
         if not doc.is_skipped(start, end):
             title = doc.text[start:end].lstrip("#").strip()
-            if title:
+            if any(ch.isalpha() for ch in title):
                 return _replace(doc, title=title)
     return _replace(doc, title=fallback)
 
@@ -462,7 +463,7 @@ def html_to_text(html: str) -> tuple[str, str | None, tuple[Skip, ...]]:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
-    title_node = tree.css_first("title")
+    title_node = tree.css_first("head > title") or tree.css_first("title")
     title = " ".join(title_node.text(deep=True).split()) if title_node else None
     lines: list[str] = []
     furniture: list[tuple[int, int]] = []  # line index ranges
@@ -474,28 +475,31 @@ def html_to_text(html: str) -> tuple[str, str | None, tuple[Skip, ...]]:
         if line:
             lines.append(line)
 
-    def walk(node, in_furniture: bool) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                current.append(child.text_content or "")
+    root = tree.body or tree.root
+    if root is not None:
+        # depth-first without recursion (pages can nest deeper than Python's stack):
+        # ("node", node, in_furniture) visits a node; ("end", block, first_line) closes an element
+        stack: list[tuple] = [("node", child, False) for child in reversed(list(root.iter(include_text=True)))]
+        while stack:
+            kind, item, extra = stack.pop()
+            if kind == "end":
+                if item:
+                    flush()
+                if extra is not None:
+                    furniture.append((extra, len(lines)))
                 continue
-            if tag in _INVISIBLE or tag.startswith("-") or _hidden(child):
+            tag = item.tag
+            if tag == "-text":
+                current.append(item.text_content or "")
+                continue
+            if tag in _INVISIBLE or tag.startswith("-") or _hidden(item):
                 continue
             block = tag in _BLOCKS
             if block:
                 flush()
-            furn = tag in _FURNITURE and not in_furniture
-            first = len(lines)
-            walk(child, in_furniture or tag in _FURNITURE)
-            if block:
-                flush()
-            if furn:
-                furniture.append((first, len(lines)))
-
-    root = tree.body or tree.root
-    if root is not None:
-        walk(root, False)
+            furn = tag in _FURNITURE
+            stack.append(("end", block, len(lines) if furn and not extra else None))
+            stack.extend(("node", c, extra or furn) for c in reversed(list(item.iter(include_text=True))))
         flush()
     text = "\n".join(lines)
     starts, at = [], 0

@@ -401,3 +401,10 @@ def test_stdin_bytes_are_checked_like_files(monkeypatch):
         read_documents(["-"])
     with pytest.raises(InputError, match="more than once"):
         read_documents(["-", "-"])
+
+
+def test_deeply_nested_html_is_read(tmp_path):
+    f = tmp_path / "deep.html"
+    f.write_text("<html><body>" + "<div>" * 3000 + "The minister said the plan was ready." + "</div>" * 3000
+                 + "</body></html>", encoding="utf-8")
+    assert one(f).text == "The minister said the plan was ready."
