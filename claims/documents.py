@@ -150,8 +150,8 @@ def mark_skips(text: str) -> tuple[Skip, ...]:
     ``Skip(reason="boilerplate")``; a line whose folded form (case, Arabic
     diacritics, punctuation and spacing ignored) was already seen earlier in the
     document gives ``Skip(reason="duplicate")``. At most two short lines caught
-    between skips (the headline of a pasted second copy) take the reason of the
-    skips around them, when both have the same reason. Adjacent skips with the same reason are merged.
+    between two skips with the same reason (the headline of a pasted second
+    copy) take that reason too. Adjacent skips with the same reason are merged.
     """
     lines = list(_lines(text))
     reasons: list[str | None] = []
