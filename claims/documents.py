@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .io import _parse_lines
+from .io import parse_lines
 from .types import Document, InputError, Skip
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -317,7 +317,7 @@ def _read_sidecar(sidecar: Path, files: set[Path]) -> dict[Path, dict[str, Any]]
     name = str(sidecar)
     text = _read_text(name, sidecar)
     out: dict[Path, dict[str, Any]] = {}
-    for n, record in _parse_lines(name, text.split("\n")):
+    for n, record in parse_lines(name, text.split("\n")):
         doc_id = record.get("id")
         if not isinstance(doc_id, str) or not doc_id:
             raise InputError(name, "each record needs the 'id' (file name) of a document beside it", line=n)
@@ -415,7 +415,7 @@ def _from_jsonl(name: str, path: str, text: str) -> Iterator[tuple[str, int, Doc
     if not text.strip():
         raise InputError(name, "empty input, expected JSON Lines" if path == "-" else "empty file")
     # Split on "\n" only: str.splitlines() would also break at U+2028 and friends, which JSON allows raw in strings.
-    for n, record in _parse_lines(name, text.split("\n")):
+    for n, record in parse_lines(name, text.split("\n")):
         yield name, n, _from_record(name, n, path, record)
 
 

@@ -45,7 +45,7 @@ def read_jsonl(path: str | os.PathLike) -> Iterator[tuple[int, dict[str, Any]]]:
     """
     name = str(path)
     if name == "-":
-        yield from _parse_lines("<stdin>", sys.stdin)
+        yield from parse_lines("<stdin>", sys.stdin)
         return
     try:
         raw = Path(path).read_bytes()
@@ -59,10 +59,12 @@ def read_jsonl(path: str | os.PathLike) -> Iterator[tuple[int, dict[str, Any]]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(name, f"not UTF-8 text (byte {e.start})") from None
-    yield from _parse_lines(name, text.splitlines())
+    # Split on "\n" only: str.splitlines() also breaks at U+2028 and friends, which JSON allows raw in strings.
+    yield from parse_lines(name, text.split("\n"))
 
 
-def _parse_lines(name: str, lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+def parse_lines(name: str, lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Parse JSON Lines from an iterable of lines; blank lines are skipped, errors name the line."""
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
