@@ -59,6 +59,7 @@ class _Lang:
     indicate: set[str]
     persons: set[str]
     hedge_adverbs: set[str]
+    opinion: list[tuple[str, ...]]
     org_suffixes: set[str]
     names: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
@@ -103,6 +104,7 @@ def _lang(code: str) -> _Lang:
         indicate={squeeze(w) for w in t.get("indicate_verbs", [])},
         persons={k for c in ("ar", "en") for k in load_table(c).get("person_names", [])},
         hedge_adverbs={squeeze(w) for w in t.get("hedge_adverbs", [])},
+        opinion=[_seq(w) for w in t.get("opinion_markers", [])],
         org_suffixes={w.lower() for c in ("ar", "en") for w in load_table(c).get("org_suffixes", [])},
         names=_name_table(),
     )
@@ -205,6 +207,8 @@ def _variants(key: str, lang: str) -> list[tuple[str, int]]:
         for p in _AR_PROCLITICS:
             if key.startswith(p) and len(key) - len(p) >= 2:
                 out.append((key[len(p):], len(p)))
+        if key.startswith("لل") and len(key) > 4:
+            out.append(("ال" + key[2:], 1))  # للتقارير = ل + التقارير
     return out
 
 
@@ -518,6 +522,15 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
     while j < limit and n < 8:
         t = toks[j]
         if not t.word:
+            # a short quoted name: صحيفة "وول ستريت جورنال"
+            if t.raw in _QUOTE_CHARS and n > 0:
+                m = j + 1
+                while m < limit and m - j <= 5 and toks[m].word:
+                    m += 1
+                if m < limit and m > j + 1 and toks[m].raw in _QUOTE_CHARS:
+                    n += m - j + 1
+                    j = m + 1
+                    continue
             break
         if t.key in L.comp_bare or t.key in L.comp_pron:
             break
@@ -879,7 +892,12 @@ def extract_document(doc: Document) -> list[Claim]:
                 steps = 0
                 while k < limit and steps < 25:
                     t = toks[k]
-                    if t.raw in _QUOTE_CHARS or t.raw in (":",) or (k > c.last + 1 and _is_cue_tok(D, k) and t.key not in D.L.comp_bare):
+                    if t.raw in (":",) and c.kind == "verb" and k + 1 < limit and not any(q.open == toks[k + 1].start for q in quotes):
+                        # "أخبر العالم كيف كان…: لقد صدم…" - unquoted content after a colon
+                        found = ("colon", k)
+                        break
+                    if (t.raw in _QUOTE_CHARS and any(q.open == t.start for q in own_quotes)) or t.raw in (":",) or (
+                            k > c.last + 1 and _is_cue_tok(D, k) and t.key not in D.L.comp_bare):
                         break
                     if t.key in D.L.comp_bare:
                         found = ("bare", k)
@@ -925,8 +943,9 @@ def extract_document(doc: Document) -> list[Claim]:
                         if nxt is not None and c.stance != "asserts" and nxt.key in ("the", "this", "these", "those", "his", "her", "its", "their"):
                             anaphoric.append((c, c.last + 1))  # "Ortiz disputed the ministry's numbers"
                             continue
-                        if nxt is not None and nxt.word and (b2 > a2 or participle) and nxt.key not in (
-                                "by", "in", "on", "to", "at", "it", "this", "that", "reporters", "parliament"):
+                        at_least = nxt is not None and nxt.key == "at" and c.last + 2 < limit and toks[c.last + 2].key in ("least", "most")
+                        if nxt is not None and nxt.word and (b2 > a2 or participle) and (at_least or nxt.key not in (
+                                "by", "in", "on", "to", "at", "it", "this", "that", "reporters", "parliament")):
                             content_start = nxt.start
                             c_end, tail = _clause_end(D, content_start, s_end, [x for x in cues if x is not c], own_quotes)
                             if c_end - content_start > 15:
@@ -957,12 +976,15 @@ def extract_document(doc: Document) -> list[Claim]:
                             continue  # "فإن الحملة ... تشير إلى أن": the subject is a thing, not a source
                         if subj is not None:
                             cue_speakers[c.tok] = subj
-                if kind == "bare":
+                if kind in ("bare", "colon"):
                     content_start = tok.end
                 else:
                     content_start = tok.start
                 c_end, tail = _clause_end(D, content_start, s_end, [x for x in cues if x is not c], own_quotes)
             s2, e2 = _strip(text, content_start, c_end)
+            if e2 - s2 >= 2 and text[s2] in _QUOTE_CHARS and text[e2 - 1] in _QUOTE_CHARS and not any(
+                    ch in _QUOTE_CHARS for ch in text[s2 + 1:e2 - 1]):
+                s2, e2 = s2 + 1, e2 - 1  # بأن "…" : the clause is the quote
             if e2 - s2 < 5:
                 continue
             spk = speaker_of(c)
@@ -974,7 +996,7 @@ def extract_document(doc: Document) -> list[Claim]:
         # quotes inside a reported clause are part of it unless they carry their own cue
         for q, cue, spk, cont in quote_info:
             own = any(q is o for o in own_quotes)
-            if not own and any(r.start <= q.open < r.end for r in reported):
+            if not own and any(r.start <= q.end and q.open <= r.end for r in reported):
                 continue
             s_start, s_end = sent_of(q.open)
             if cont:
@@ -1181,12 +1203,12 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
         return False
     if text.rstrip().endswith(("?", "؟", ":")):
         return False
-    keys = {t.key for t in toks}
-    if D.lang == "ar":
-        if _HEDGE_AR.search(text) or keys & {"ربما", "يبدو", "هل", "لعل", "بمثابة"}:
-            return False
-    else:
-        if keys & {"may", "might", "could", "perhaps", "seems", "appears", "whether"}:
+    keys = [t.key for t in toks]
+    if D.lang == "ar" and _HEDGE_AR.search(text):
+        return False
+    for seq in D.L.opinion:
+        n = len(seq)
+        if any(tuple(keys[i:i + n]) == seq for i in range(len(keys) - n + 1)):
             return False
     qs = [q for q in parse_quantities(text, lang=D.lang)]
     if qs:
