@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from .quantities import fold, guess_lang, load_table, parse_quantities, squeeze
+from .quantities import guess_lang, load_table, parse_quantities, squeeze
 from .types import Claim, Document, Span, Speaker, Stance
 
 __all__ = ["extract", "extract_document", "normalise_name", "parse_quantities"]
@@ -124,11 +124,6 @@ def _name_table() -> list[tuple[tuple[str, ...], str]]:
 # ----------------------------------------------------------------------------- names
 
 _DEF_ART = re.compile(r"^(?:ال|لل)(?=..)")
-
-
-def _arabic_key(word: str) -> str:
-    w = squeeze(word).replace("ة", "ه")
-    return w
 
 
 @lru_cache(maxsize=None)
@@ -396,8 +391,6 @@ def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
                 ok = seq[0] in first and tuple(keys[1:n - 1]) == seq[1:n - 1] and seq[-1] in ("ل", "لـ") and keys[n - 1].startswith("ل")
                 if ok:
                     n -= 1
-            if not ok and D.lang == "ar" and n == 1 and seq[0] in ("وفقا",):
-                ok = False
             if ok:
                 kind = "adverb" if n == 1 and seq[0] in L.hedge_adverbs else "phrase"
                 hit = _Cue(i, i + n - 1, stance, kind)
@@ -420,9 +413,6 @@ def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
         else:
             i += 1
     return cues
-
-
-_INDICATE = {squeeze(w) for w in ("تشير", "يشير", "أشارت", "أشار", "تشيران", "indicate", "indicates", "suggest", "suggests")}
 
 
 def _en_verb_ok(D: _Doc, i: int) -> bool:
@@ -504,7 +494,7 @@ def _make_speaker(D: _Doc, a: int, b: int) -> Speaker | None:
     if D.lang == "ar" and toks[a2].key[:1] in "وفبل" and len(toks[a2].key) > 3:
         rest = toks[a2].key[1:]
         if rest in D.L.first_names or any(seq[0] == rest for seq, _ in D.L.names):
-            s += D.text[s:e].index(toks[a2].raw[1]) if False else 1
+            s += 1  # "وإيميت شير": the conjunction is not part of the name
     text = D.text[s:e]
     return Speaker(text, s, e, normalise_name(text))
 
@@ -752,8 +742,6 @@ def extract_document(doc: Document) -> list[Claim]:
             spk = None
             if D.lang == "ar" or c.kind == "phrase":
                 a, b = _np_after(D, c.last, limit)
-                if c.kind == "phrase" and D.lang == "ar" and b == a and c.last + 1 < limit:
-                    a, b = _np_after(D, c.last, limit)
                 if b > a and not _is_pronoun(D, a, b):
                     spk = _make_speaker(D, a, b)
                 elif b > a:
@@ -866,13 +854,7 @@ def extract_document(doc: Document) -> list[Claim]:
                         continue
                 else:
                     # "CONTENT، بحسب مصدر" : the clause before the phrase
-                    k = D.tok_at(ph_start) - 1
-                    clause_start = s_start
-                    for x in cues:
-                        xs = toks[x.tok].start
-                        if s_start <= xs < ph_start and x is not c:
-                            clause_start = s_start  # keep the whole lead
-                    cs, ce = _strip(text, clause_start, ph_start)
+                    cs, ce = _strip(text, s_start, ph_start)
                     while ce > cs and text[ce - 1] in "،,؛;-–— ":
                         ce -= 1
                     if D.lang == "ar":
@@ -1171,26 +1153,6 @@ def _is_named(D: _Doc, spk: Speaker) -> bool:
     k = D.tok_at(spk.start)
     e = D.tok_at(spk.end)
     return _name_in(D, k, e, persons_only=True) is not None
-
-
-def _first_person(D: _Doc, a: int, b: int) -> tuple[int, int] | None:
-    toks = D.toks
-    person_keys = set()
-    for i in range(a, b):
-        keys0 = [v for v, _ in _variants(toks[i].key, D.lang)]
-        for seq, key in D.L.names:
-            if seq[0] in keys0 and tuple(t.key for t in toks[i + 1:i + len(seq)]) == seq[1:]:
-                if key not in ("meta", "openai", "microsoft", "google", "anthropic", "wired", "wall street journal", "thrive capital"):
-                    return i, i + len(seq)
-        if any(k in D.L.first_names for k in keys0):
-            j = i + 1
-            if j < b and toks[j].word:
-                j += 1
-            return i, j
-        if D.lang == "en" and re.match(r"[A-Z][a-z]+$", toks[i].raw) and i + 1 < b and re.match(r"[A-Z][a-z]+$", toks[i + 1].raw):
-            return i, i + 2
-    del person_keys
-    return None
 
 
 _HEDGE_AR = re.compile(r"(?:^|\s)(?:قد)\s+[يتنأ]\S+")
