@@ -28,12 +28,10 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456
 
 
 def fold(text: str) -> str:
-    """Same-length matching form: diacritics/tatweel -> U+0000-free placeholders are NOT removed here.
+    """A same-length copy of ``text`` for matching: offsets in it are offsets in ``text``.
 
-    Returns a string of the same length as ``text`` in which Arabic-Indic digits
-    are Western digits, alef forms are ا, ى is ي, Latin is lower-cased and
-    diacritics/tatweel are replaced by a zero-width marker ``\x00`` (so offsets
-    stay aligned).  Use :func:`squeeze` to compare words.
+    Arabic-Indic digits become Western digits, alef forms ا, ى becomes ي, Latin is
+    lower-cased, and diacritics/tatweel become ``\x00`` (dropped by :func:`squeeze`).
     """
     out = []
     for ch in text:
@@ -44,7 +42,8 @@ def fold(text: str) -> str:
         elif ch == "ى":
             out.append("ي")
         else:
-            out.append(ch.translate(_DIGITS).lower() if len(ch.translate(_DIGITS).lower()) == 1 else ch)
+            low = ch.translate(_DIGITS).lower()
+            out.append(low if len(low) == 1 else ch)
     return "".join(out)
 
 
