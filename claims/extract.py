@@ -301,10 +301,10 @@ _LETTER = re.compile(r"[\w\u0600-\u06ff]")
 
 def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -> list[_Quote]:
     text = D.text
-    marks = [(i, text[i]) for i in range(pstart, pend) if text[i] in _QUOTE_CHARS]
+    marks = [(i, text[i]) for i in range(pstart, pend) if text[i] in _QUOTE_CHARS or (text[i] == "'" and D.lang == "en")]
     stack: list[tuple[int, str]] = []
     closed: list[_Quote] = []
-    closer_for = {"“": "”", "”": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›"}
+    closer_for = {"“": "”", "”": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "'": "'"}
     for pos, ch in marks:
         prev = text[pos - 1] if pos > pstart else " "
         nxt = text[pos + 1] if pos + 1 < pend else " "
@@ -333,13 +333,15 @@ def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) 
             del stack[match:]
             closed.append(_Quote(opos, pos, opos + 1, pos))
             continue
-        if can_open and ch in '"”':
+        if can_open and ch in '"”\'':
             stack.append((pos, ch))
     quotes = []
     for q in closed:
         quotes.append(q)
     # unclosed openers: an outer quote whose inner quote closes the paragraph shares that closing mark
     for opos, ch in stack:
+        if ch == "'":
+            continue  # an ASCII apostrophe-like mark left open is not a quote
         tail = [q for q in quotes if q.open > opos]
         last = max(tail, key=lambda q: q.close) if tail else None
         if last is not None and not text[last.close + 1:pend].strip(" .،,؛;\"”") and ch in "“«\"":
@@ -418,6 +420,8 @@ def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
 def _en_verb_ok(D: _Doc, i: int) -> bool:
     toks = D.toks
     prev = toks[i - 1].key if i > 0 else ""
+    if re.match(r"[A-Z]", toks[i].raw) and (i == 0 or not toks[i - 1].word or D.text[toks[i - 1].end:toks[i].start].count("\n")):
+        return False  # "Reports indicate …": a sentence-initial noun
     if prev in ("the", "a", "an", "these", "those", "his", "her", "their", "its", "of", "to"):
         return False
     return True
@@ -605,13 +609,13 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
         t += 1
     # "- وهو ادعاء أكده ..." / ", a claim confirmed by ..."
     t = D.tok_at(start)
-    while t < len(toks) and toks[t].start < end:
+    while t < len(toks) and toks[t].start < min(sent_end, end + 3):
         for seq in L.anaphora:
             n = len(seq)
             if tuple(x.key for x in toks[t:t + n]) == seq or (D.lang == "ar" and t + n <= len(toks) and toks[t].key == seq[0]
                                                                   and tuple(x.key for x in toks[t + 1:t + n]) == seq[1:]):
                 if toks[t].start > start:
-                    end = toks[t].start
+                    end = min(end, toks[t].start)
                     tail = t
                     break
         if tail is not None:
@@ -653,6 +657,16 @@ def _tail_stances(D: _Doc, t: int, sent_end: int, cues: list[_Cue]) -> list[Stan
         if spk is None and D.lang == "ar":
             a, b = _np_after(D, c.last, limit)
             spk = _make_speaker(D, a, b)
+        if spk is None and D.lang != "ar":
+            a = c.tok
+            while a - 1 >= t and toks[a - 1].word and c.tok - a < 6:
+                a -= 1
+            for i in range(c.tok - 1, a - 1, -1):
+                seqs = [seq for seq in L.anaphora if tuple(x.key for x in toks[i:i + len(seq)]) == seq]
+                if seqs:
+                    a = i + len(seqs[0])
+                    break
+            spk = _make_speaker(D, a, c.tok)
         cue = D.span(toks[c.tok].start, toks[c.last].end)
         out.append(Stance(c.stance, spk, cue))
     return out
@@ -818,7 +832,8 @@ def extract_document(doc: Document) -> list[Claim]:
             single_question = content.endswith(("?", "؟")) and not re.search(r"[.!]\s", content)
             if single_question and not direct:
                 continue
-            if direct and cue is not None and words < 4 and not left_text.endswith(":"):
+            cue_before = cue is not None and D.toks[cue.tok].start < q.open
+            if direct and cue_before and words < 4 and not left_text.endswith(":"):
                 continue  # a quoted term after a cue ("واصفًا إياها بـ”المُسيئة”")
             if direct and cue is not None:
                 quote_info.append((q, cue, speaker_of(cue), False))
@@ -826,11 +841,20 @@ def extract_document(doc: Document) -> list[Claim]:
                 used_cues.add(cue.tok)
             elif words >= 8 or (words >= 4 and not text[s_start:q.open].strip(" ،,:")):
                 quote_info.append((q, None, None, False))
+        # cues in a tail such as "…, a figure the company denied" react to the claim before them
+        tail_cues: set[int] = set()
+        for s0, s1 in sents:
+            for k in range(D.tok_at(s0), D.tok_at(s1)):
+                if D.toks[k].raw not in ("،", ",", "-", "–", "—") or inside(D.toks[k].start):
+                    continue
+                if any(tuple(x.key for x in D.toks[k + 1:k + 1 + len(seq)]) == seq for seq in D.L.anaphora):
+                    tail_cues |= {c.tok for c in cues if D.toks[k].start < D.toks[c.tok].start < s1}
+                    break
         # --- reported speech
         reported: list[_Draft] = []
         anaphoric: list[tuple[_Cue, int]] = []
         for c in cues:
-            if c.tok in used_cues or c.kind == "adverb":
+            if c.tok in used_cues or c.kind == "adverb" or c.tok in tail_cues:
                 continue
             toks = D.toks
             s_start, s_end = sent_of(toks[c.tok].start)

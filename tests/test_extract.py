@@ -48,6 +48,10 @@ CASES = [
       ("quote", "سنواصل العمل حتى النهاية", "سالم", "asserts")]),
     ("ar", "وقال سالم إنه سيستقيل. وأضاف أنه لن يترشح مرة أخرى.",
      [("reported", "إنه سيستقيل", "سالم", "asserts"), ("reported", "أنه لن يترشح مرة أخرى", "سالم", "asserts")]),
+    ("ar", "«لن نبيع الشركة»، قال الرئيس التنفيذي جون سميث للصحفيين.",
+     [("quote", "لن نبيع الشركة", "سميث", "asserts")]),
+    ("ar", "وأوضحت الشركة في بيان أن أرباحها ارتفعت بنسبة 20 في المائة.",
+     [("reported", "أرباحها ارتفعت بنسبة 20 في المائة", "شركه", "asserts")]),
     # must yield nothing: short quoted names/terms, no cue, no figure or named actor
     ("ar", "انضم الباحثون إلى فريق \"الذكاء الفائق\" الجديد.", []),
     ("ar", "الطقس جميل اليوم.", []),
@@ -70,7 +74,14 @@ CASES = [
      [("quote", "This is the end of an era for all of us", None, "asserts")]),
     ("en", "Critics disputed that the plan would save 3,000 jobs.",
      [("reported", "the plan would save 3,000 jobs", "critics", "disputes")]),
+    ("en", "'We will fight this in court,' he said.",
+     [("quote", "We will fight this in court", None, "asserts")]),
+    ("en", "The players' union said the deal was fair.",
+     [("reported", "the deal was fair", "players union", "asserts")]),
+    ("en", "“We never agreed to that,” said Maria Lopez, the union’s president. “Not a single clause.”",
+     [("quote", "We never agreed to that", "lopez", "asserts"), ("quote", "Not a single clause.", "lopez", "denies")]),
     ("en", "It's a nice day.", []),
+    ("en", "A spokeswoman declined to comment.", []),
     ("en", "They called it \"the big one\".", []),
     ("en", "", []),
 ]
@@ -100,6 +111,13 @@ def test_confirmed_but_disputed_is_one_claim_with_two_extra_stances():
     assert [(s.stance, s.source.text if s.source else None) for s in c.stances] == [
         ("hedges", None), ("confirms", "insiders"), ("disputes", "rival executives")]
     assert c.quantities[0].value == 1e8 and c.quantities[0].unit == "USD"
+
+
+def test_tail_denial_with_subject_before_the_verb():
+    text = "Reports indicate that at least 40 people were hired, a figure the company denied."
+    (c,) = extract_document(doc(text, "en"))
+    assert (c.text, c.stance, c.speaker.text) == ("at least 40 people were hired", "hedges", "Reports")
+    assert [(s.stance, s.source.text) for s in c.stances[1:]] == [("denies", "the company")]
 
 
 def test_anaphoric_confirmation_attaches_to_previous_claim():
