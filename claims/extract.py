@@ -840,7 +840,12 @@ def extract_document(doc: Document) -> list[Claim]:
                 own_quotes.append(q)
                 used_cues.add(cue.tok)
             elif words >= 8 or (words >= 4 and not text[s_start:q.open].strip(" ،,:")):
-                quote_info.append((q, None, None, False))
+                # no cue: the one person named in the sentence (or, for a quote opening the paragraph,
+                # in the rest of the paragraph) is taken as the speaker
+                spk = _sole_person(D, s_start, s_end, inside)
+                if spk is None and (q.close is None or not text[pstart:q.open].strip()):
+                    spk = _sole_person(D, s_start, pend, inside)
+                quote_info.append((q, None, spk, False))
         # cues in a tail such as "…, a figure the company denied" react to the claim before them
         tail_cues: set[int] = set()
         for s0, s1 in sents:
@@ -1086,6 +1091,28 @@ def extract_document(doc: Document) -> list[Claim]:
             warnings=d.warnings,
         ))
     return claims
+
+
+def _sole_person(D: _Doc, start: int, end: int, inside) -> Speaker | None:
+    """The only person named between start and end outside quotes, or None."""
+    toks = D.toks
+    i, stop = D.tok_at(start), D.tok_at(end)
+    found: dict[str, Speaker] = {}
+    while i < stop:
+        if inside(toks[i].start) or not toks[i].word:
+            i += 1
+            continue
+        j = i
+        while j < stop and toks[j].word and not inside(toks[j].start):
+            j += 1
+        hit = _name_in(D, i, j, persons_only=True)
+        if hit is None:
+            i = j + 1
+            continue
+        sp = _make_speaker(D, hit[0], hit[1])
+        found.setdefault(sp.name, sp)
+        i = hit[1]
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _recent_person(D: _Doc, pstart: int, k: int, inside) -> Speaker | None:
