@@ -8,8 +8,9 @@ Numbers may be Western digits, Arabic-Indic digits (``١٧``), or number words
 tables in ``claims/lang/<iso>.json``; offsets are absolute (``offset`` is
 added) and ``text[q.start - offset:q.end - offset] == q.text``.
 
-Dates: a year alone is value 2019, unit "year"; day + month is value MMDD
-(1120), unit "month-day"; day + month + year is value YYYYMMDD, unit "date".
+Dates: a year alone is value 2019, unit "year"; month + year is YYYYMM
+(202706), unit "year-month"; day + month is MMDD (1120), unit "month-day";
+day + month + year is YYYYMMDD, unit "date".
 """
 
 from __future__ import annotations
@@ -315,6 +316,13 @@ def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
     if is_digit and re.fullmatch(r"(1[89]|20)\d\d", tok.raw.translate(_DIGITS)) and not cur_symbol:
         nxt_key = toks[j].key if j < len(toks) else ""
         if nxt_key not in tb["scales"] and not _currency_at(toks, j, tb, lang):
+            # "June 2027" / "نوفمبر 2022": month and year
+            if i > 0 and j - i == 1:
+                for back in (2, 1):
+                    if i - back >= 0:
+                        m = _month_at(toks, i - back, tb, lang)
+                        if m and m[1] == back and text[toks[i - 1].end:start].strip(" ,،") == "":
+                            return (toks[i - back].start, end, value * 100 + m[0], "year-month", "date", "exact"), j
             return (start, end, value, "year", "date", "exact"), j
     # currency
     if cur_symbol:
@@ -334,6 +342,8 @@ def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
         elif j < len(toks):
             for c, _ in _strip_prefix(toks[j].key, lang):
                 if c in tb["durations"]:
+                    if text[toks[j].end:toks[j].end + 1] == "-":
+                        return None, j + 1  # "24-year-old" is an age, not a period
                     unit, kind = tb["durations"][c], "duration"
                     end = toks[j].end
                     j += 1

@@ -33,6 +33,9 @@ CASES = [
     ("en", "more than 1,200 jobs", [("1,200", 1200, "count", "count", "at_least")]),
     ("en", "70 percent complete", [("70 percent", 70, "percent", "percent", "exact")]),
     ("en", "on Nov. 20, 2023", [("Nov. 20, 2023", 20231120, "date", "date", "exact")]),
+    ("en", "the contract runs until June 2027", [("June 2027", 202706, "year-month", "date", "exact")]),
+    ("ar", "أطلقت في نوفمبر 2022", [("نوفمبر 2022", 202211, "year-month", "date", "exact")]),
+    ("en", "The 24-year-old scored 31 goals", [("31", 31, "count", "count", "exact")]),
     # inputs that must yield nothing
     ("ar", "01 ** الموظفون الداخليون يستقيلون", []),
     ("ar", "نصح أحد القادة الموظفين", []),
