@@ -61,6 +61,7 @@ class _Lang:
     hedge_adverbs: set[str]
     opinion: list[tuple[str, ...]]
     org_suffixes: set[str]
+    quote_pairs: list[tuple[str, str]] = field(default_factory=list)
     names: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
 
@@ -106,6 +107,7 @@ def _lang(code: str) -> _Lang:
         hedge_adverbs={squeeze(w) for w in t.get("hedge_adverbs", [])},
         opinion=[_seq(w) for w in t.get("opinion_markers", [])],
         org_suffixes={w.lower() for c in ("ar", "en") for w in load_table(c).get("org_suffixes", [])},
+        quote_pairs=[(o, c) for o, c in t.get("quote_pairs", [])],
         names=_name_table(),
     )
 
@@ -300,11 +302,16 @@ _LETTER = re.compile(r"[\w\u0600-\u06ff]")
 
 
 def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -> list[_Quote]:
+    """Quotations in one paragraph, paired with a stack over the language's quote-mark table."""
     text = D.text
-    marks = [(i, text[i]) for i in range(pstart, pend) if text[i] in _QUOTE_CHARS or (text[i] == "'" and D.lang == "en")]
+    pairs = D.L.quote_pairs
+    closer_for = {o: c for o, c in pairs}
+    openers = set(closer_for)
+    closers = {c for _, c in pairs}
+    double = {'"', "“", "”"}  # straight and curly double quotes close each other in practice
+    marks = [(i, text[i]) for i in range(pstart, pend) if text[i] in openers or text[i] in closers]
     stack: list[tuple[int, str]] = []
     closed: list[_Quote] = []
-    closer_for = {"“": "”", "”": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "'": "'"}
     for pos, ch in marks:
         prev = text[pos - 1] if pos > pstart else " "
         nxt = text[pos + 1] if pos + 1 < pend else " "
@@ -316,15 +323,16 @@ def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) 
         can_close = not prev.isspace() and pos > pstart and not (next_word and _LETTER.match(prev))
         if ch in "’'" and _LETTER.match(prev) and _LETTER.match(nxt):
             continue  # apostrophe
-        if ch in "«„‘‹" or (ch == "“" and not any(o == "„" for _, o in stack)):
-            if ch == "‘" and not can_open:
+        opener_only = ch in openers and closer_for[ch] != ch and not any(closer_for[o] == ch for _, o in stack)
+        if opener_only:
+            if ch in "‘'" and not can_open:
                 continue
             stack.append((pos, ch))
             continue
-        # a closing-capable mark: ” " » “(after „) ’ ›
         match = None
         for k in range(len(stack) - 1, -1, -1):
-            if closer_for[stack[k][1]] == ch or (ch == "”" and stack[k][1] in "“”\"") or (ch == '"' and stack[k][1] in "“”"):
+            o = stack[k][1]
+            if closer_for[o] == ch or (ch in double and o in double and closer_for[o] in double):
                 match = k
                 break
         if match is not None and (can_close or not can_open):
@@ -333,7 +341,7 @@ def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) 
             del stack[match:]
             closed.append(_Quote(opos, pos, opos + 1, pos))
             continue
-        if can_open and ch in '"”\'':
+        if can_open and ch in openers:
             stack.append((pos, ch))
     quotes = []
     for q in closed:
