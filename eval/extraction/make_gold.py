@@ -214,6 +214,23 @@ GOLD_EN = [
     ("en_003", R, "at least 3,000 families were moved to make way for the reservoir", "Local groups", "local groups", "asserts", [], {}),
 ]
 
+# Held out: an Arabic article written for the tests after the rules were built, labelled before the
+# extractor was run on it (tests/fixtures/ar/) -> eval/extraction/heldout.jsonl
+GOLD_HELDOUT = [
+    ("ar_001", S, "إغلاق مصنع النسيج في المحلة يهدد ١٢٠٠ وظيفة", None, None, "asserts", [], {}),
+    ("ar_001", R, "أنها ستغلق مصنعها في المحلة الكبرى بحلول نهاية مارس، بعد خسائر بلغت 45 مليون جنيه خلال العام الماضي", "شركة النيل للنسيج", "nile textiles", "asserts", [], {}),
+    ("ar_001", R, "الشركة \"لم تعد قادرة على تحمل تكاليف الطاقة المرتفعة\"", "حسام الدين فاروق", "faruq", "asserts", [], {}),
+    ("ar_001", Q, "حاولنا لمدة ثلاث سنوات إنقاذ المصنع، لكن الأرقام لا تكذب", "حسام الدين فاروق", "faruq", "asserts", [], {}),
+    ("ar_001", R, "ويعمل في المصنع نحو 1200 عامل", "نقابة العاملين في الغزل والنسيج", "textile union", "asserts", [], {}),
+    ("ar_001", R, "تكون قد تلقت طلبا رسميا بالإغلاق", "وزارة الصناعة", "ministry of industry", "denies", [], {}),
+    ("ar_001", R, "أنها ستدرس أي طلب \"بعناية\"", "وزارة الصناعة", "ministry of industry", "confirms", [], {}),
+    ("ar_001", R, "الشركة تلقت عرضا لشراء المصنع بقيمة 200 مليون جنيه", "تقارير صحفية", "reports", "hedges",
+     [("confirms", "مسؤول في الشركة", "company official"), ("disputes", "مصادر في الوزارة", "ministry sources")], {}),
+    ("ar_001", Q, "إغلاق المصنع كارثة لأسر المحلة، ولن نسكت عليه", "منى عبد الرحمن", "abdelrahman", "asserts", [], {}),
+    ("ar_001", R, "العمال سيتلقون تعويضات تعادل أجر ستة أشهر", "مصادر نقابية", "union sources", "asserts", [], {}),
+    ("ar_001", S, "ويعد المصنع واحدا من أقدم مصانع النسيج في مصر، إذ تأسس عام 1927.", None, None, "asserts", [], {}),
+]
+
 
 def _speaker_span(text: str, speaker: str, start: int, end: int, before: str | None, after: str | None = None) -> tuple[int, int]:
     if after:
@@ -238,12 +255,15 @@ def _speaker_span(text: str, speaker: str, start: int, end: int, before: str | N
     raise SystemExit(f"speaker {speaker!r} not found")
 
 
-def build(seed_dir: Path, en_dir: Path | None = None) -> list[dict]:
+def build(seed_dir: Path, en_dir: Path | None = None, heldout_dir: Path | None = None) -> list[dict]:
     files = {p.name[:3]: p for p in sorted(seed_dir.glob("*.txt"))}
     entries = [(e, "ar") for e in GOLD]
     if en_dir is not None:
         files.update({p.name[:6]: p for p in sorted(en_dir.glob("*.txt"))})
         entries += [(e, "en") for e in GOLD_EN]
+    if heldout_dir is not None:
+        files = {p.name[:6]: p for p in sorted(heldout_dir.glob("*.txt"))}
+        entries = [(e, "ar") for e in GOLD_HELDOUT]
     rows = []
     for (prefix, kind, content, spk, name, stance, extra, opts), lang in entries:
         path = files[prefix]
@@ -277,6 +297,13 @@ if __name__ == "__main__":
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "eval/extraction/gold.jsonl")
     en_dir = Path(sys.argv[3] if len(sys.argv) > 3 else "tests/fixtures/en")
     rows = build(seed_dir, en_dir if en_dir.exists() else None)
+    heldout_dir = Path("tests/fixtures/ar")
+    if heldout_dir.exists():
+        held = build(seed_dir, None, heldout_dir)
+        with (out.parent / "heldout.jsonl").open("w", encoding="utf-8") as f:
+            for r in held:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{len(held)} held-out gold claims -> {out.parent / 'heldout.jsonl'}")
     with out.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
