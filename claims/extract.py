@@ -62,6 +62,7 @@ class _Lang:
     opinion: list[tuple[str, ...]]
     org_suffixes: set[str]
     quote_pairs: list[tuple[str, str]] = field(default_factory=list)
+    object_pronouns: set[str] = field(default_factory=set)
     names: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
 
 
@@ -108,6 +109,7 @@ def _lang(code: str) -> _Lang:
         opinion=[_seq(w) for w in t.get("opinion_markers", [])],
         org_suffixes={w.lower() for c in ("ar", "en") for w in load_table(c).get("org_suffixes", [])},
         quote_pairs=[(o, c) for o, c in t.get("quote_pairs", [])],
+        object_pronouns={squeeze(w) for w in t.get("object_pronouns", [])},
         names=_name_table(),
     )
 
@@ -520,6 +522,8 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
     """Arabic subject noun phrase after the cue token k: token range [k+1, j)."""
     toks, L = D.toks, D.L
     j = k + 1
+    if j < limit and toks[j].key in L.object_pronouns and j + 1 < limit and toks[j + 1].word:
+        k, j = j, j + 1  # "شككت فيه مصادر …": the pronoun is the object, the subject follows
     n = 0
     while j < limit and n < 8:
         t = toks[j]
@@ -764,6 +768,13 @@ def extract_document(doc: Document) -> list[Claim]:
             spk = None
             if D.lang == "ar" or c.kind == "phrase":
                 a, b = _np_after(D, c.last, limit)
+                if b > a and D.lang == "ar" and _is_title(D, a, b) and b + 1 < limit and toks[b].raw in ("،", ","):
+                    # "وقال رئيس مجلس الإدارة، حسام الدين فاروق، إن …": the name after the title
+                    m = b + 1
+                    while m < limit and toks[m].word and m - b <= 4 and toks[m].key not in D.L.comp_bare | D.L.comp_pron:
+                        m += 1
+                    if m > b + 1 and m < limit and (toks[m].raw in ("،", ",") or toks[m].key in D.L.comp_bare | D.L.comp_pron):
+                        a, b = b + 1, m
                 if b > a and not _is_pronoun(D, a, b):
                     spk = _make_speaker(D, a, b)
                 elif b > a:
@@ -1199,13 +1210,19 @@ def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, insi
     return None
 
 
+def _is_title(D: _Doc, a: int, b: int) -> bool:
+    keys = tuple(t.key for t in D.toks[a:b])
+    first = {v for v, _ in _variants(keys[0], D.lang)} if keys else set()
+    return any(seq[0] in first and keys[1:len(seq)] == seq[1:] for seq in D.L.titles)
+
+
 def _is_plain_name(D: _Doc, spk: Speaker) -> bool:
-    """A short speaker that is not an anonymous source or a title ("سالم", "Smith")."""
+    """A short speaker that is not an anonymous source ("سالم", "Smith", "رئيس الوزراء")."""
     words = squeeze(spk.text).split()
-    if not 1 <= len(words) <= 3:
+    if not 1 <= len(words) <= 4:
         return False
     heads = {v for w in words for v, _ in _variants(w, D.lang)}
-    return not heads & D.L.anon and not any(w.startswith("ال") for w in words) and words[0] not in ("the", "a", "an")
+    return not heads & D.L.anon and words[0] not in ("the", "a", "an") and not heads & D.L.pronouns
 
 
 def _is_named(D: _Doc, spk: Speaker) -> bool:

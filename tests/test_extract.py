@@ -10,6 +10,7 @@ from claims.types import Document, Skip
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 FIXTURES_EN = ROOT / "tests" / "fixtures" / "en"
+FIXTURES_AR = ROOT / "tests" / "fixtures" / "ar"
 GOLD = ROOT / "eval" / "extraction" / "gold.jsonl"
 
 
@@ -174,7 +175,7 @@ def _docs(folder, lang):
     return out
 
 
-@pytest.mark.parametrize("folder,lang", [(SEEDS, "ar"), (FIXTURES_EN, "en")])
+@pytest.mark.parametrize("folder,lang", [(SEEDS, "ar"), (FIXTURES_EN, "en"), (FIXTURES_AR, "ar")])
 def test_offsets_hold_for_every_span(folder, lang):
     docs = _docs(folder, lang)
     assert docs
@@ -242,6 +243,13 @@ def test_evaluate_extraction_meets_targets_on_gold():
             for crit in ("exact", "overlap"):
                 for metric in ("precision", "recall", "f1"):
                     assert 0.0 <= m[f"{k}.{part}.{crit}.{metric}"] <= 1.0
+
+
+def test_heldout_arabic_article():
+    from claims.extract_eval import evaluate_extraction
+
+    m = evaluate_extraction(ROOT / "eval" / "extraction" / "heldout.jsonl", _docs(FIXTURES_AR, "ar"))
+    assert m["ar.content.overlap.f1"] >= 0.9 and m["ar.speaker.overlap.accuracy"] >= 0.8
 
 
 def test_evaluate_extraction_perfect_and_empty(tmp_path):
