@@ -229,6 +229,15 @@ GOLD_HELDOUT = [
     ("ar_001", Q, "إغلاق المصنع كارثة لأسر المحلة، ولن نسكت عليه", "منى عبد الرحمن", "abdelrahman", "asserts", [], {}),
     ("ar_001", R, "العمال سيتلقون تعويضات تعادل أجر ستة أشهر", "مصادر نقابية", "union sources", "asserts", [], {}),
     ("ar_001", S, "ويعد المصنع واحدا من أقدم مصانع النسيج في مصر، إذ تأسس عام 1927.", None, None, "asserts", [], {}),
+    # English, written and labelled the same way (tests/fixtures/en/en_004_airline.txt, not in gold.jsonl)
+    ("en_004", S, "Airline scraps 30 routes as fuel bill soars", None, None, "asserts", [], {}),
+    ("en_004", R, "Northwind Airways will cancel 30 routes from April", "the carrier", "carrier", "asserts", [], {}),
+    ("en_004", Q, "We cannot fly planes half empty and pretend it is a business", "Lars Eriksen", "eriksen", "asserts", [], {}),
+    ("en_004", R, "no jobs would be lost", "Lars Eriksen", "eriksen", "asserts", [("disputes", "pilots' representatives", "pilots")], {}),
+    ("en_004", R, "about 250 pilots could be moved to other bases", "The Pilots' Association", "pilots association", "asserts", [], {}),
+    ("en_004", R, "Northwind carried 11.2 million passengers last year", "aviation data firm SkyMetrics", "skymetrics", "asserts", [], {}),
+    ("en_004", R, "the government had been warned in advance", "Ingrid Holm", "holm", "denies", [], {}),
+    ("en_004", Q, "We will work with other airlines to fill the slots.", "A spokesman for the airport operator", "spokesman", "asserts", [], {}),
 ]
 
 
@@ -262,8 +271,8 @@ def build(seed_dir: Path, en_dir: Path | None = None, heldout_dir: Path | None =
         files.update({p.name[:6]: p for p in sorted(en_dir.glob("*.txt"))})
         entries += [(e, "en") for e in GOLD_EN]
     if heldout_dir is not None:
-        files = {p.name[:6]: p for p in sorted(heldout_dir.glob("*.txt"))}
-        entries = [(e, "ar") for e in GOLD_HELDOUT]
+        files = {p.name[:6]: p for d in (heldout_dir, Path("tests/fixtures/en")) for p in sorted(d.glob("*.txt"))}
+        entries = [(e, "en" if e[0].startswith("en") else "ar") for e in GOLD_HELDOUT]
     rows = []
     for (prefix, kind, content, spk, name, stance, extra, opts), lang in entries:
         path = files[prefix]
