@@ -483,6 +483,10 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
     return None if persons_only else orgs
 
 
+_EN_AUX = {"have", "has", "had", "will", "would", "was", "were", "is", "are", "did", "does", "do", "also", "reportedly",
+           "allegedly", "previously", "later", "then", "repeatedly", "publicly", "again", "had", "not", "never"}
+_EN_SUBORD = {"that", "and", "but", "as", "while", "when", "although", "though", "because", "since", "if", "after",
+              "before", "whereas", "where", "which", "who", "so"}
 _EN_FUNCTION = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "in", "on", "at", "according",
                 "for", "as", "if", "when", "while", "after", "before", "its", "his", "her", "their", "our", "my"}
 
@@ -562,6 +566,8 @@ def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:
     """English subject before the verb at k; "The union's chair, Per Haugen, denied" prefers the named part."""
     toks = D.toks
     j = k
+    while j - 1 >= lo and toks[j - 1].key in _EN_AUX:  # "have questioned", "also said"
+        j -= 1
     appositive = None
     if j - 1 >= lo and toks[j - 1].raw == ",":
         m = j - 2
@@ -571,7 +577,7 @@ def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:
             appositive = (m + 1, j - 1)
             j = m
     a = j
-    while a - 1 >= lo and toks[a - 1].word and toks[a - 1].key not in ("that", "and", "but", "as", "while", "when"):
+    while a - 1 >= lo and toks[a - 1].word and toks[a - 1].key not in _EN_SUBORD:
         a -= 1
         if j - a >= 6:
             break
@@ -689,7 +695,7 @@ def _negated(D: _Doc, start: int, end: int) -> bool:
     if D.lang == "ar":
         return any(w.key in D.L.negations for w in words)
     low = D.text[start:end].lower().replace("’", "'")
-    return any(low.startswith(n + " ") for n in D.L.negations if " " in n) or low.startswith(("not ", "no,", "no "))
+    return any(low.startswith(n) if n.endswith(",") else low.startswith(n + " ") for n in D.L.negations)
 
 
 def _stance_for(D: _Doc, cue: _Cue | None, speaker: Speaker | None, start: int, end: int) -> str:
@@ -920,8 +926,11 @@ def extract_document(doc: Document) -> list[Claim]:
                 k = c.last + 1
                 found = None
                 steps = 0
-                while k < limit and steps < 25:
+                max_steps = 25 if D.lang == "ar" else 5  # English: "said (in a statement) that", not a later relative "that"
+                while k < limit and steps < max_steps:
                     t = toks[k]
+                    if D.lang != "ar" and t.raw in (",", ";"):
+                        break
                     if t.raw in (":",) and c.kind == "verb" and k + 1 < limit and not any(q.open == toks[k + 1].start for q in quotes):
                         # "أخبر العالم كيف كان…: لقد صدم…" - unquoted content after a colon
                         found = ("colon", k)
@@ -995,6 +1004,14 @@ def extract_document(doc: Document) -> list[Claim]:
                     continue
                 kind, k = found
                 tok = toks[k]
+                if D.lang != "ar" and tok.key == "that":
+                    rest = [x for x in toks[k + 1:limit] if x.word]
+                    clause = [x for x in toks[k + 1:limit] if x.raw not in (",", ";")][:3]
+                    if len(rest) < 3 or any(not x.word for x in clause):
+                        # "questioned that promise": a determiner, not a clause
+                        if c.stance != "asserts":
+                            anaphoric.append((c, k))
+                        continue
                 if D.lang == "ar":
                     a0, b0 = _np_after(D, c.last, limit)
                     np_words = [x for x in toks[a0:b0] if x.key not in D.L.cue_preps and x.key not in ("ب", "ل")]
