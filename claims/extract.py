@@ -405,6 +405,15 @@ def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
                     n -= 1
             if ok:
                 kind = "adverb" if n == 1 and seq[0] in L.hedge_adverbs else "phrase"
+                if stance == "hedges" and kind == "phrase":
+                    # "يُزعم أن …" leads a clause; "is said to" hedges the sentence it sits in
+                    kind = "lead" if seq[-1] in L.comp_bare else "adverb"
+                nxt = toks[i + n] if i + n < t1 else None
+                if kind == "phrase" and nxt is not None and (nxt.key == "ما" or seq[-1] in ("حسبما", "ما") and any(
+                        v in L.verbs for v, _ in _variants(nxt.key, D.lang))):
+                    hit = "skip"  # "بحسب ما أفادت به الشركة": the verb that follows is the cue
+                    skip_to = i + n
+                    break
                 hit = _Cue(i, i + n - 1, stance, kind)
                 break
         if hit is None:
@@ -419,7 +428,9 @@ def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
                         break  # "أن تشير" (subjunctive), not a report
                     hit = _Cue(i, i, L.verbs[v], "verb", lemma_indicate=v in L.indicate)
                     break
-        if hit:
+        if hit == "skip":
+            i = skip_to
+        elif hit:
             cues.append(hit)
             i = hit.last + 1
         else:
@@ -890,6 +901,14 @@ def extract_document(doc: Document) -> list[Claim]:
             s_start, s_end = sent_of(toks[c.tok].start)
             limit = D.tok_at(s_end)
             content_start = None
+            if c.kind == "lead":
+                content_start = toks[c.last].end
+                c_end, tail = _clause_end(D, content_start, s_end, [x for x in cues if x is not c], own_quotes)
+                s2, e2 = _strip(text, content_start, c_end)
+                if e2 - s2 >= 5:
+                    reported.append(_Draft(s2, e2, "reported", None, c.stance, (toks[c.tok].start, toks[c.last].end),
+                                           (s_start, s_end)))
+                continue
             if c.kind == "phrase":
                 a, b = _np_after(D, c.last, limit)
                 ph_start = toks[c.tok].start
@@ -908,6 +927,9 @@ def extract_document(doc: Document) -> list[Claim]:
                         continue
                 else:
                     # "CONTENT، بحسب مصدر" : the clause before the phrase
+                    if toks[c.tok].key in ("علي", "as") and any(
+                            x.kind == "verb" and s_start <= toks[x.tok].start < ph_start for x in cues):
+                        continue  # "وقال الوزير إن …، على حد قوله": the verb already attributes the clause
                     cs, ce = _strip(text, s_start, ph_start)
                     while ce > cs and text[ce - 1] in "،,؛;-–— ":
                         ce -= 1
@@ -958,7 +980,8 @@ def extract_document(doc: Document) -> list[Claim]:
                             break
                         for seq in D.L.anaphoric_objects:
                             n = len(seq)
-                            if tuple(x.key for x in toks[bb:bb + n]) == seq:
+                            if tuple(x.key for x in toks[bb:bb + n]) == seq and (
+                                    n > 1 or D.lang == "ar" or bb + 1 >= limit or not toks[bb + 1].word):
                                 anaphoric.append((c, bb))
                                 done = True
                                 break
@@ -984,7 +1007,9 @@ def extract_document(doc: Document) -> list[Claim]:
                             continue
                         at_least = nxt is not None and nxt.key == "at" and c.last + 2 < limit and toks[c.last + 2].key in ("least", "most")
                         if nxt is not None and nxt.word and (b2 > a2 or participle) and (at_least or nxt.key not in (
-                                "by", "in", "on", "to", "at", "it", "this", "that", "reporters", "parliament")):
+                                "by", "in", "on", "to", "at", "that", "reporters", "parliament") + (
+                                    ("it", "this") if c.stance != "asserts" and not (
+                                        c.last + 2 < limit and toks[c.last + 2].word) else ())):
                             content_start = nxt.start
                             c_end, tail = _clause_end(D, content_start, s_end, [x for x in cues if x is not c], own_quotes)
                             if c_end - content_start > 15:
