@@ -723,7 +723,27 @@ def _stance_for(D: _Doc, cue: _Cue | None, speaker: Speaker | None, start: int, 
 
 
 def extract_document(doc: Document) -> list[Claim]:
-    """Claims of one document, in text order, with ids ``f"{doc.id}#c{n}"``."""
+    """Claims of one document, in text order, with ids ``f"{doc.id}#c{n}"``.
+
+    Paragraph by paragraph (one line of the file each):
+
+    1. sentences (``_sentences``), quotations paired over the language's quote marks (``_find_quotes``)
+       and cues: reporting verbs and attribution phrases outside quotes (``_find_cues``);
+    2. each cue's speaker, in text order (``speaker_of``: the subject after an Arabic verb or before an
+       English one, a name after a title, a pronoun or a missing subject resolved by walking back clause
+       by clause and then to the last named speaker);
+    3. quotes with a cue before (``قال: "…"``) or after (``"…" قال فلان``), continuations (``“…”. “…”``),
+       block quotes after a paragraph ending ``مضيفًا:``, and long quotes standing alone;
+    4. reported clauses after a complementizer (أن، إن، بأن، that), after a colon, after an
+       attribution phrase (``وفقًا لـ X، …``) or before it (``…، بحسب X``), each cut at the next cue,
+       contrast or stance tail (``- وهو ادعاء أكده X لكن شككت فيه Y``), whose cues become extra stances;
+       a confirm/deny verb with an anaphoric object (``أكدت مصادر هذا الرقم``) adds a stance to the
+       claim before it;
+    5. statements: remaining sentences with a figure or a named actor and no cue or opinion marker.
+
+    Claims in regions the document skips (``doc.is_skipped``) are dropped; every span is a slice of
+    ``doc.text``.
+    """
     D = _Doc(doc)
     text = D.text
     drafts: list[_Draft] = []
