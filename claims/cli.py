@@ -132,14 +132,16 @@ def cmd_eval(args) -> int:
     if args.articles:
         metrics = ev.evaluate_findings(args.articles, args.gold, model=args.model, out=args.out, progress=_progress(args))
     elif args.extraction:
-        from .extract_eval import evaluate_extraction
         from .documents import read_documents
+        from .extract_eval import evaluate_extraction, format_table
 
-        metrics = evaluate_extraction(args.gold, read_documents([args.extraction]))
+        metrics = evaluate_extraction(args.gold, read_documents(args.extraction))
         if args.out:
             from .io import atomic_write
 
             atomic_write(Path(args.out) / "metrics.json", json.dumps(metrics, indent=2, ensure_ascii=False))
+        print(format_table(metrics))
+        return 0
     elif args.sweep:
         ev.sweep(args.gold, model=args.model, write=True, path=args.thresholds)
         metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, progress=_progress(args))
@@ -222,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sweep", action="store_true", help="tune verdict thresholds on GOLD (a dev split!) and save them")
     p.add_argument("--thresholds", default=None, metavar="FILE", help="where --sweep writes (default: claims/thresholds.json)")
     p.add_argument("--articles", default=None, metavar="DIR", help="end-to-end mode: run check on DIR, score gold findings")
-    p.add_argument("--extraction", default=None, metavar="DIR", help="extraction mode: score claim spans of the articles in DIR")
+    p.add_argument("--extraction", nargs="+", default=None, metavar="PATH", help="extraction mode: score the claim spans extracted from these articles")
     p.set_defaults(func=cmd_eval)
     return parser
 
