@@ -1,0 +1,165 @@
+"""Candidate pairs: which claims are worth scoring against each other.
+
+Each claim is embedded once (multilingual e5, so an Arabic quote and its English report
+land close together); a nearest-neighbour search gives each claim its ``k`` closest
+claims, and a cheap feature score (cosine plus overlap of speakers, named actors and
+quantities) keeps the pairs worth an NLI call. Cost grows close to linearly with the
+number of claims: exact inner-product search (faiss ``IndexFlatIP``) up to
+``exact_limit`` claims, an HNSW graph above it.
+
+Never paired: a claim with itself, two claims with the same span, and two claims of
+the same article from the same source (pairs run across articles, and across sources
+within one article).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .types import Claim
+
+SPEAKER_BONUS = 0.10
+ACTOR_BONUS = 0.05
+QUANTITY_BONUS = 0.05
+EXACT_LIMIT = 5000
+
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)?\b")
+_STOP = frozenset({"The", "A", "An", "And", "But", "In", "On", "At", "It", "He", "She", "They", "We", "I", "This", "That",
+                   "If", "As", "For", "Of", "To", "By", "With", "From", "Its", "His", "Her", "Their", "Our", "You"})
+
+
+@dataclass(frozen=True)
+class Features:
+    """What pairing compares besides the embedding: normalised names, actors and measures."""
+
+    doc: str
+    span: tuple[int, int]
+    speaker: str | None
+    sources: frozenset[str]
+    actors: frozenset[str]
+    measures: frozenset[tuple[str, str, float]]
+
+
+def features(claim: Claim) -> Features:
+    speaker = claim.speaker.name if claim.speaker and claim.speaker.name else None
+    sources = {s.source.name for s in claim.stances if s.source and s.source.name}
+    if speaker:
+        sources.add(speaker)
+    actors = {w.casefold() for w in _LATIN_NAME.findall(claim.text) if w not in _STOP} | set(sources)
+    measures = {(q.kind, q.unit, round(float(q.value), 6)) for q in claim.quantities}
+    return Features(claim.doc, (claim.start, claim.end), speaker, frozenset(sources), frozenset(actors), frozenset(measures))
+
+
+def allowed(fa: Features, fb: Features) -> bool:
+    """Across articles always; within one article only across different sources; never the same span."""
+    if fa.doc == fb.doc:
+        if fa.span == fb.span:
+            return False
+        if fa.speaker == fb.speaker and fa.sources == fb.sources:
+            return False
+    return True
+
+
+def feature_score(cos: float, fa: Features, fb: Features) -> float:
+    s = float(cos)
+    if fa.speaker and fa.speaker == fb.speaker:
+        s += SPEAKER_BONUS
+    if fa.actors and fb.actors:
+        s += ACTOR_BONUS * len(fa.actors & fb.actors) / len(fa.actors | fb.actors)
+    if fa.measures & fb.measures:
+        s += QUANTITY_BONUS
+    return s
+
+
+def build_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT, hnsw_m: int = 32, ef_search: int = 64):
+    """A faiss inner-product index over L2-normalised rows: exact when small, HNSW when large."""
+    import faiss
+
+    n, d = vectors.shape
+    if n <= exact_limit:
+        index = faiss.IndexFlatIP(d)
+    else:
+        index = faiss.IndexHNSWFlat(d, hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 40
+        index.hnsw.efSearch = max(ef_search, 2 * hnsw_m)
+    index.add(vectors)
+    return index
+
+
+def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT) -> tuple[np.ndarray, np.ndarray]:
+    """(similarities, ids), each (n, k+1): the k+1 nearest rows of every row (itself usually first)."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n = len(vectors)
+    kk = min(k + 1, n)
+    index = build_index(vectors, exact_limit=exact_limit)
+    sims, ids = index.search(vectors, kk)
+    return sims, ids
+
+
+def candidates_from_vectors(
+    vectors: np.ndarray,
+    feats: Sequence[Features],
+    *,
+    k: int = 10,
+    min_score: float = 0.55,
+    exact_limit: int = EXACT_LIMIT,
+) -> list[tuple[int, int, float]]:
+    """The pairing core on precomputed L2-normalised vectors: ``(i, j, cosine)`` with i < j, sorted, unique."""
+    n = len(feats)
+    if len(vectors) != n:
+        raise ValueError(f"{len(vectors)} vectors for {n} claims")
+    if n < 2:
+        return []
+    sims, ids = neighbours(vectors, k, exact_limit=exact_limit)
+    seen: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        fi = feats[i]
+        for s, j in zip(sims[i].tolist(), ids[i].tolist()):
+            if j < 0 or j == i:
+                continue
+            key = (i, j) if i < j else (j, i)
+            if key in seen:
+                continue
+            fj = feats[j]
+            if not allowed(fi, fj):
+                continue
+            if feature_score(s, fi, fj) >= min_score:
+                seen[key] = float(s)
+    return [(i, j, s) for (i, j), s in sorted(seen.items())]
+
+
+def candidates(
+    claims: Sequence[Claim],
+    embedder,
+    *,
+    k: int = 10,
+    min_score: float | None = None,
+    exact_limit: int = EXACT_LIMIT,
+    vectors: np.ndarray | None = None,
+) -> list[tuple[int, int, float]]:
+    """Candidate pairs ``(i, j, cosine)``, i < j, indexes into ``claims``.
+
+    ``embedder.encode(texts)`` must return L2-normalised rows (claims.embed.Embedder does);
+    ``vectors`` skips the embedding. ``min_score`` (default ``Thresholds.candidate`` from
+    claims/thresholds.json) applies to cosine plus overlap bonuses (same speaker +0.10,
+    shared named actors up to +0.05, a shared quantity +0.05).
+    """
+    claims = list(claims)
+    if len(claims) < 2:
+        return []
+    if min_score is None:
+        from .verdict import load_thresholds
+
+        min_score = load_thresholds().candidate
+    if vectors is None:
+        vectors = np.asarray(embedder.encode([c.text for c in claims]), dtype=np.float32)
+    else:
+        vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors / np.where(norms > 0, norms, 1.0)
+    return candidates_from_vectors(vectors, [features(c) for c in claims], k=k, min_score=min_score,
+                                   exact_limit=exact_limit)

@@ -1,0 +1,95 @@
+"""``check``: documents in, Report out (extract -> candidates -> NLI both ways -> decide -> topics)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from .types import Document, Report
+
+
+def package_version() -> str:
+    try:
+        from . import __version__
+
+        return str(__version__)
+    except ImportError:
+        pass
+    try:
+        from importlib.metadata import version
+
+        return version("claims")
+    except Exception:  # noqa: BLE001 - not installed: still report something
+        return "unknown"
+
+
+def check(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    scorer=None,
+    embedder=None,
+    thresholds=None,
+    progress: bool = False,
+    k: int = 10,
+) -> Report:
+    """Extract claims, pair them, score every candidate in both directions in ONE predict call, decide, group.
+
+    ``scorer`` (anything with ``predict(pairs, batch_size=, show_progress_bar=) -> (n, 3)``) defaults to
+    ``NLIScorer(model)``; ``embedder`` (``encode(texts) -> L2-normalised rows``) to ``Embedder()``;
+    ``thresholds`` to ``load_thresholds()`` (claims/thresholds.json).
+    """
+    from .extract import extract
+    from .pair import candidates
+    from .report import build_topics
+    from .verdict import decide, load_thresholds
+
+    docs = tuple(documents)
+    th = thresholds if thresholds is not None else load_thresholds()
+    claims = tuple(extract(docs, progress=progress))
+    n = len(claims)
+    if scorer is None:
+        from .score import NLIScorer
+
+        scorer = NLIScorer(model)
+    if embedder is None and n >= 2:
+        from .embed import Embedder
+
+        embedder = Embedder()
+    if progress:
+        print(f"{n} claims from {len(docs)} documents; pairing", file=sys.stderr)
+    cands = candidates(claims, embedder, k=k, min_score=th.candidate) if n >= 2 else []
+    texts = [(claims[i].text, claims[j].text) for i, j, _ in cands]
+    texts += [(claims[j].text, claims[i].text) for i, j, _ in cands]
+    scores = scorer.predict(texts, show_progress_bar=progress) if texts else np.zeros((0, 3))
+    scores = np.asarray(scores, dtype=float)
+    if scores.shape != (len(texts), 3):
+        raise ValueError(f"scorer returned shape {scores.shape}, expected {(len(texts), 3)}")
+    m = len(cands)
+    dates = {d.id: d.date for d in docs}
+    pairs = []
+    for (i, j, sim), fwd, bwd in zip(cands, scores[:m], scores[m:]):
+        a, b = claims[i], claims[j]
+        pairs.append(decide(a, b, fwd, bwd, thresholds=th, dates=(dates.get(a.doc), dates.get(b.doc)), similarity=sim))
+    pairs, topics = build_topics(claims, pairs, th, docs)
+    meta: dict[str, Any] = {
+        "version": package_version(),
+        "model": getattr(scorer, "name", None) or model or type(scorer).__name__,
+        "embedder": getattr(embedder, "name", None) or (type(embedder).__name__ if embedder is not None else None),
+        "thresholds": th.to_dict(),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "counts": {
+            "documents": len(docs),
+            "claims": n,
+            "pairs_scored": m,
+            "pairs_possible": n * (n - 1) // 2,
+            "contradictions": sum(p.verdict == "contradiction" for p in pairs),
+            "agreements": sum(p.verdict == "agreement" for p in pairs),
+            "topics": len(topics),
+        },
+    }
+    return Report(meta=meta, documents=docs, claims=claims, pairs=tuple(pairs), topics=tuple(topics))

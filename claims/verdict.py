@@ -1,0 +1,297 @@
+"""Verdicts: turn NLI scores (both directions) plus stance, quote, quantity and time evidence into a Pair.
+
+Scoring never decides; this module does, after scoring, with every cut-off in one
+place: :class:`Thresholds` (defaults here, tuned values in ``claims/thresholds.json``,
+written by ``claims.evaluate.sweep`` on the project's dev pairs, never on seeds/).
+
+Evidence, in order of precedence (each piece found is listed in ``Pair.reasons``):
+
+1. stance conflict: the same claim confirmed/asserted by one source and denied or
+   disputed by another is a contradiction even when the two texts look alike;
+2. quote identity: the same speaker and (nearly) the same words, in one language or
+   two, is agreement;
+3. quantity conflict: the same measure (kind and unit) with values that cannot both
+   hold, respecting bounds ("at least 8" vs "4" conflicts, "up to 100" vs "100" does not);
+4. NLI: contradiction (the larger of the two directions) or mutual entailment.
+
+A contradiction between documents of different dates, or whose texts mark different
+times, is kept but flagged ``temporal=True`` with a "possibly temporal" reason.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .types import LABELS, Claim, InputError, Pair, Quantity
+
+THRESHOLDS_PATH = Path(__file__).with_name("thresholds.json")
+
+POSITIVE = frozenset({"asserts", "confirms"})
+NEGATIVE = frozenset({"denies", "disputes"})
+
+_E, _N, _C = (LABELS.index(x) for x in ("entailment", "neutral", "contradiction"))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every cut-off the verdict, pairing and topic steps use (all floats in [0, 1])."""
+
+    contradiction: float = 0.5  # max(a->b, b->a) contradiction probability for an NLI contradiction
+    entailment: float = 0.5  # mean entailment of both directions for an NLI agreement
+    quote_identity: float = 0.9  # cosine similarity for "same quote" (with the same speaker)
+    same_claim: float = 0.8  # cosine similarity above which two texts state the same claim (stance conflict)
+    same_measure: float = 0.6  # cosine similarity above which two quantities may measure the same thing
+    quantity_tolerance: float = 0.05  # relative slack around an exact value
+    approx_tolerance: float = 0.2  # relative slack around an "approx" value
+    candidate: float = 0.55  # least feature score for a candidate pair
+    topic: float = 0.8  # neutral pairs at least this similar still join a topic
+
+    def __post_init__(self):
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 <= float(v) <= 1.0:
+                raise ValueError(f"threshold {f.name} must be a number in [0, 1], got {v!r}")
+
+    def to_dict(self) -> dict[str, float]:
+        return {k: float(v) for k, v in asdict(self).items()}
+
+
+def load_thresholds(path: str | Path | None = None) -> Thresholds:
+    """Thresholds from ``path`` (default ``claims/thresholds.json``; defaults when that file is absent).
+
+    Unknown keys raise InputError (a typo must not silently fall back to a default).
+    """
+    p = Path(path) if path is not None else THRESHOLDS_PATH
+    if not p.exists():
+        if path is None:
+            return Thresholds()
+        raise InputError(str(p), "no such file")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(str(p), f"cannot read thresholds ({e})") from None
+    if not isinstance(data, dict):
+        raise InputError(str(p), "expected a JSON object of thresholds")
+    data = data.get("thresholds", data) if isinstance(data.get("thresholds"), dict) else data
+    known = {f.name for f in fields(Thresholds)}
+    unknown = sorted(set(data) - known - {"_comment", "source"})
+    if unknown:
+        raise InputError(str(p), f"unknown thresholds {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    try:
+        return Thresholds(**{k: float(v) for k, v in data.items() if k in known})
+    except (TypeError, ValueError) as e:
+        raise InputError(str(p), str(e)) from None
+
+
+def save_thresholds(th: Thresholds, path: str | Path | None = None) -> Path:
+    from .io import atomic_write
+
+    p = Path(path) if path is not None else THRESHOLDS_PATH
+    atomic_write(p, json.dumps(th.to_dict(), indent=2) + "\n")
+    return p
+
+
+# --- evidence ---------------------------------------------------------------------------------------
+
+def stances_of(claim: Claim) -> list[tuple[str, str | None]]:
+    """(stance, source name) for every stance on the claim; the claim's own stance when none are listed."""
+    if claim.stances:
+        return [(s.stance, s.source.name if s.source else None) for s in claim.stances]
+    return [(claim.stance, claim.speaker.name if claim.speaker else None)]
+
+
+def polarity(stance: str) -> int:
+    return 1 if stance in POSITIVE else -1 if stance in NEGATIVE else 0
+
+
+def intra_conflict(claim: Claim) -> bool:
+    """True when one claim carries opposite stances (confirmed by some, disputed by others)."""
+    p = {polarity(s) for s, _ in stances_of(claim)}
+    return 1 in p and -1 in p
+
+
+def _norm_text(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text).casefold()
+    t = re.sub(r"[\u064b-\u0652\u0640]", "", t)  # Arabic diacritics and tatweel
+    return " ".join(re.findall(r"\w+", t))
+
+
+def _interval(q: Quantity, th: Thresholds) -> tuple[float, float]:
+    v = float(q.value)
+    if q.bound == "at_least":
+        return v, math.inf
+    if q.bound == "at_most":
+        return -math.inf if v < 0 else 0.0, v
+    tol = th.approx_tolerance if q.bound == "approx" else th.quantity_tolerance
+    d = abs(v) * tol
+    return v - d, v + d
+
+
+def quantity_conflicts(a: Claim, b: Claim, th: Thresholds) -> list[str]:
+    """Reasons for each measure (kind, unit) that both claims give with values that cannot both hold.
+
+    A measure conflicts only when no value on one side is compatible with any on the other
+    (a claim may give "300M over four years" and "100M in the first year" at once).
+    Dates are left to the time check.
+    """
+    out = []
+    groups: dict[tuple[str, str], tuple[list[Quantity], list[Quantity]]] = {}
+    for side, c in ((0, a), (1, b)):
+        for q in c.quantities:
+            if q.kind == "date":
+                continue
+            groups.setdefault((q.kind, q.unit), ([], []))[side].append(q)
+    for (kind, unit), (qa, qb) in sorted(groups.items()):
+        if not qa or not qb:
+            continue
+        compatible = False
+        for x in qa:
+            lo1, hi1 = _interval(x, th)
+            for y in qb:
+                lo2, hi2 = _interval(y, th)
+                if lo1 <= hi2 and lo2 <= hi1:
+                    compatible = True
+        if not compatible:
+            out.append(f"quantity conflict ({kind}): {_qtext(qa)} vs {_qtext(qb)}")
+    return out
+
+
+def _qtext(qs: list[Quantity]) -> str:
+    return " / ".join(f"{q.text!r}" + ("" if q.bound == "exact" else f" [{q.bound}]") for q in qs)
+
+
+_TIME_MARKERS = (
+    "last year", "last month", "last week", "previously", "earlier this", "at the time", "formerly", "used to",
+    "no longer", "now ", "currently", "this year", "next year",
+    "العام الماضي", "السنة الماضية", "الشهر الماضي", "الأسبوع الماضي", "سابقا", "سابقًا", "في السابق", "آنذاك",
+    "الآن", "حاليا", "حاليًا", "هذا العام", "العام المقبل", "لم يعد",
+)
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def time_marks(text: str) -> frozenset[str]:
+    t = text.casefold()
+    return frozenset(m.strip() for m in _TIME_MARKERS if m in t) | frozenset(_YEAR.findall(text))
+
+
+def temporal_reason(a: Claim, b: Claim, dates: tuple[str | None, str | None]) -> str | None:
+    da, db = (str(d)[:10] if d else None for d in dates)
+    if da and db and da != db:
+        return f"possibly temporal: documents dated {da} and {db}"
+    ma, mb = time_marks(a.text), time_marks(b.text)
+    qa = {q.value for q in a.quantities if q.kind == "date"}
+    qb = {q.value for q in b.quantities if q.kind == "date"}
+    if (qa and qb and not qa & qb) or (ma != mb and (ma or mb)):
+        marks = sorted(ma ^ mb) or sorted(str(int(v)) if float(v).is_integer() else str(v) for v in qa ^ qb)
+        return "possibly temporal: the texts mark different times (" + ", ".join(marks[:4]) + ")"
+    return None
+
+
+# --- the decision -----------------------------------------------------------------------------------
+
+def decide(
+    a: Claim,
+    b: Claim,
+    forward: Sequence[float],
+    backward: Sequence[float],
+    *,
+    thresholds: Thresholds | None = None,
+    dates: tuple[str | None, str | None] = (None, None),
+    similarity: float | None = None,
+) -> Pair:
+    """Judge one pair. ``forward`` = NLI(a.text -> b.text), ``backward`` = NLI(b.text -> a.text), LABELS order.
+
+    ``similarity`` is the embedding cosine when known (from ``pair.candidates``); without
+    it, "same claim" falls back to identical normalised text or NLI entailment.
+    ``Pair.scores`` is the mean of both directions.
+    """
+    th = thresholds or Thresholds()
+    f = [float(x) for x in forward]
+    g = [float(x) for x in backward]
+    if len(f) != 3 or len(g) != 3:
+        raise ValueError(f"expected 3 scores per direction in {LABELS} order, got {len(f)} and {len(g)}")
+    scores = {k: (f[i] + g[i]) / 2 for i, k in enumerate(LABELS)}
+    contra = max(f[_C], g[_C])
+    entail = scores["entailment"]
+    same_text = _norm_text(a.text) == _norm_text(b.text) and bool(_norm_text(a.text))
+    sim = similarity
+    related = (sim is not None and sim >= th.same_measure) or same_text or max(entail, contra) >= scores["neutral"]
+    same_claim = same_text or (sim is not None and sim >= th.same_claim) or entail >= th.entailment
+
+    reasons: list[str] = []
+    verdict = "neutral"
+    content_contra = False  # contradiction in what the texts say, not only in who stands where
+
+    # 1. stance conflict between the two claims
+    pa = {(polarity(s), src) for s, src in stances_of(a)}
+    pb = {(polarity(s), src) for s, src in stances_of(b)}
+    stance_conflict = None
+    if same_claim and contra < th.contradiction:
+        for p1, s1 in sorted(pa, key=str):
+            for p2, s2 in sorted(pb, key=str):
+                if p1 * p2 == -1:
+                    stance_conflict = (s1 if p1 > 0 else s2, s2 if p1 > 0 else s1)
+                    break
+            if stance_conflict:
+                break
+    speaker_a = a.speaker.name if a.speaker else None
+    speaker_b = b.speaker.name if b.speaker else None
+    same_speaker = bool(speaker_a) and speaker_a == speaker_b
+    quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity))
+    qconf = quantity_conflicts(a, b, th) if related else []
+
+    if stance_conflict:
+        pos, neg = stance_conflict
+        verdict = "contradiction"
+        reasons.append(f"stance conflict: confirmed by {pos or 'the article'}, denied/disputed by {neg or 'the article'}")
+    elif quote_same and not qconf:
+        verdict = "agreement"
+        what = "same words" if same_text else f"similarity {sim:.2f}"
+        reasons.append(f"same quote by {speaker_a} ({what})")
+    elif qconf:
+        verdict, content_contra = "contradiction", True
+        reasons.extend(qconf)
+    elif contra >= th.contradiction and contra >= entail:
+        verdict, content_contra = "contradiction", True
+    elif entail >= th.entailment:
+        verdict = "agreement"
+    else:
+        # both sides deny the same thing: they agree
+        if same_claim and any(p == -1 for p, _ in pa) and any(p == -1 for p, _ in pb) and contra < th.contradiction:
+            verdict = "agreement"
+            reasons.append("both sources deny or dispute the same claim")
+    reasons.append(
+        f"NLI a->b {LABELS[max(range(3), key=f.__getitem__)]} "
+        f"(e {f[_E]:.2f} n {f[_N]:.2f} c {f[_C]:.2f}); b->a {LABELS[max(range(3), key=g.__getitem__)]} "
+        f"(e {g[_E]:.2f} n {g[_N]:.2f} c {g[_C]:.2f})"
+    )
+    if sim is not None:
+        reasons.append(f"similarity {sim:.2f}")
+    if same_speaker and not quote_same:
+        reasons.append(f"same speaker: {speaker_a}")
+    temporal = False
+    if verdict == "contradiction":
+        why = temporal_reason(a, b, dates)
+        if why:
+            temporal = True
+            reasons.append(why)
+    if content_contra:
+        reasons.insert(0 if not qconf else len(qconf), "content contradiction")
+    return Pair(a=a.id, b=b.id, verdict=verdict, scores=scores, reasons=tuple(reasons),
+                similarity=None if sim is None else float(sim), temporal=temporal)
+
+
+def is_content_contradiction(pair: Pair) -> bool:
+    """True when the texts themselves contradict (NLI or quantities), not only the sources' stances."""
+    return pair.verdict == "contradiction" and "content contradiction" in pair.reasons
+
+
+def thresholds_dict(th: Thresholds) -> dict[str, Any]:
+    return th.to_dict()
