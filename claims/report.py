@@ -1,0 +1,392 @@
+"""Topics and the three reports: report.json (schema: claims/report.schema.json), report.md, report.html.
+
+Topics are connected components over the judged pairs (contradiction, agreement, and
+neutral pairs at least ``Thresholds.topic`` similar), plus any single claim that carries
+opposite stances itself ("confirmed by OpenAI insiders but disputed by Meta sources").
+Each topic lists who confirms and who disputes: every stance of every claim is placed on
+a side by the claim's own stance (denies/disputes -> dispute) and, for claims that assert,
+by whether their content contradicts the topic's reference claim.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict, deque
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .types import Claim, Document, Pair, Report, Topic
+
+VERDICT_ORDER = {"contradiction": 0, "agreement": 1, "neutral": 2}
+SIDES = ("confirm", "dispute", "hedge")
+
+
+# --- topics -----------------------------------------------------------------------------------------
+
+def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, documents: Sequence[Document] = ()):
+    """Group claims into topics; returns (pairs with ``topic`` set, topics), contradictions first."""
+    from .verdict import intra_conflict, is_content_contradiction, polarity, stances_of
+
+    by_id = {c.id: c for c in claims}
+    parent = {c.id: c.id for c in claims}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def linked(p: Pair) -> bool:
+        return p.verdict != "neutral" or (p.similarity is not None and p.similarity >= thresholds.topic)
+
+    for p in pairs:
+        if linked(p) and p.a in parent and p.b in parent:
+            ra, rb = find(p.a), find(p.b)
+            if ra != rb:
+                parent[rb] = ra
+    groups: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        groups[find(c.id)].append(c.id)
+    edges: dict[str, list[tuple[str, Pair]]] = defaultdict(list)
+    for p in pairs:
+        if linked(p):
+            edges[p.a].append((p.b, p))
+            edges[p.b].append((p.a, p))
+    order = {c.id: n for n, c in enumerate(claims)}
+    drafts = []
+    for members in groups.values():
+        intra = [m for m in members if intra_conflict(by_id[m])]
+        if len(members) < 2 and not intra:
+            continue
+        ps = [p for m in members for _, p in edges[m] if p.a == m]
+        verdicts = {p.verdict for p in ps}
+        verdict = "contradiction" if "contradiction" in verdicts or intra else "agreement" if "agreement" in verdicts else "neutral"
+        # reference claim: asserted, most linked, has quantities
+        ref = max(members, key=lambda m: (max((polarity(s) for s, _ in stances_of(by_id[m])), default=0) > 0,
+                                          len(edges[m]), len(by_id[m].quantities), -order[m]))
+        sign = {ref: 1}
+        queue = deque([ref])
+        while queue:
+            x = queue.popleft()
+            for y, p in edges[x]:
+                if y not in sign:
+                    sign[y] = -sign[x] if is_content_contradiction(p) else sign[x]
+                    queue.append(y)
+        sides: dict[str, list[str]] = {s: [] for s in SIDES}
+        for m in sorted(members, key=order.__getitem__):
+            for st, _src in stances_of(by_id[m]):
+                pol = polarity(st)
+                side = "hedge" if pol == 0 else "dispute" if pol < 0 else ("confirm" if sign.get(m, 1) > 0 else "dispute")
+                if m not in sides[side]:
+                    sides[side].append(m)
+        label = _short(by_id[ref].text, 90)
+        drafts.append((VERDICT_ORDER[verdict], min(order[m] for m in members), members, verdict, label, sides))
+    drafts.sort(key=lambda d: (d[0], d[1]))
+    topics, topic_of = [], {}
+    for n, (_, _, members, verdict, label, sides) in enumerate(drafts, 1):
+        members = sorted(members, key=order.__getitem__)
+        topics.append(Topic(id=n, label=label, claims=tuple(members), verdict=verdict,
+                            sides={k: tuple(v) for k, v in sides.items() if v}))
+        for m in members:
+            topic_of[m] = n
+    out = []
+    for p in pairs:
+        t = topic_of.get(p.a) if topic_of.get(p.a) == topic_of.get(p.b) else None
+        out.append(replace(p, topic=t))
+    out.sort(key=lambda p: (VERDICT_ORDER.get(p.verdict, 3), -(p.scores.get("contradiction", 0) if p.verdict == "contradiction" else p.scores.get("entailment", 0))))
+    return out, topics
+
+
+def _short(text: str, n: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _side_entries(report: Report, topic: Topic) -> dict[str, list[dict[str, Any]]]:
+    """Who stands where in a topic: one entry per (claim, stance source)."""
+    from .verdict import polarity
+
+    claims = {c.id: c for c in report.claims}
+    docs = {d.id: d for d in report.documents}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for side, ids in topic.sides.items():
+        rows = []
+        for cid in ids:
+            c = claims[cid]
+            confirmed = cid in topic.sides.get("confirm", ())
+            for st in list(c.stances) or [None]:
+                stance = st.stance if st else c.stance
+                pol = polarity(stance)
+                if side == "hedge":
+                    keep = pol == 0
+                elif side == "confirm":
+                    keep = pol > 0
+                else:  # dispute: denials, and assertions of a contradicting content
+                    keep = pol < 0 or (pol > 0 and not confirmed)
+                if not keep:
+                    continue
+                src = st.source if st is not None else c.speaker
+                d = docs.get(c.doc)
+                rows.append({
+                    "claim": cid,
+                    "source": src.text if src else None,
+                    "source_name": src.name if src else None,
+                    "stance": stance,
+                    "doc": c.doc,
+                    "date": d.date if d else None,
+                    "quote": c.text,
+                })
+        out[side] = rows
+    return out
+
+
+# --- JSON -------------------------------------------------------------------------------------------
+
+def report_dict(report: Report) -> dict[str, Any]:
+    data = report.to_dict()
+    for t, td in zip(report.topics, data["topics"]):
+        td["who"] = _side_entries(report, t)
+    return data
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
+
+
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+# --- Markdown ---------------------------------------------------------------------------------------
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|").replace("`", "'")
+
+
+def _who(row: dict[str, Any]) -> str:
+    who = row["source"] or "the article"
+    date = f", {row['date']}" if row.get("date") else ""
+    return f"**{_md(who)}** ({row['stance']}; {_md(row['doc'])}{date})"
+
+
+def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
+    claims = {c.id: c for c in report.claims}
+    m = report.meta
+    counts = m.get("counts", {})
+    out = ["# Contradiction report", ""]
+    out.append(f"{len(report.documents)} documents, {len(report.claims)} claims, "
+               f"{counts.get('pairs_scored', len(report.pairs))} pairs scored "
+               f"(of {counts.get('pairs_possible', '?')} possible); model `{m.get('model')}`, claims {m.get('version')}, {m.get('created')}.")
+    out.append("")
+    for verdict, title in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
+        topics = [t for t in report.topics if t.verdict == verdict]
+        if not topics:
+            continue
+        out += [f"## {title}", ""]
+        for t in topics:
+            out.append(f"### Topic {t.id}: {_md(t.label)}")
+            out.append("")
+            who = _side_entries(report, t)
+            for side, name in (("confirm", "Confirm / assert"), ("dispute", "Deny / dispute"), ("hedge", "Hedge")):
+                rows = who.get(side)
+                if not rows:
+                    continue
+                out.append(f"- {name}:")
+                for r in rows:
+                    out.append(f"  - {_who(r)}: “{_md(_short(r['quote'], 160))}”")
+            out.append("")
+    contra = [p for p in report.pairs if p.verdict == "contradiction"]
+    if contra:
+        out += ["## Contradicting pairs", ""]
+        for p in contra[:max_pairs]:
+            a, b = claims[p.a], claims[p.b]
+            flag = " ⏱ possibly temporal" if p.temporal else ""
+            out.append(f"- {_pair_md(a)}\n  vs {_pair_md(b)}\n  ({p.scores['contradiction']:.2f} contradiction{flag}; {_md('; '.join(p.reasons[:2]))})")
+        if len(contra) > max_pairs:
+            out.append(f"- … and {len(contra) - max_pairs} more in report.json")
+        out.append("")
+    if not report.topics and not contra:
+        out += ["No contradictions or agreements found.", ""]
+    return "\n".join(out)
+
+
+def _pair_md(c: Claim) -> str:
+    who = c.speaker.text if c.speaker else "the article"
+    return f"**{_md(who)}** ({_md(c.doc)}): “{_md(_short(c.text, 140))}”"
+
+
+# --- HTML -------------------------------------------------------------------------------------------
+
+_RTL = {"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "dv"}
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Naskh Arabic",Tahoma,sans-serif;margin:1.5em auto;max-width:70em;padding:0 1em;line-height:1.55;color:#222}
+h1,h2,h3{line-height:1.25}.meta{color:#555;font-size:.9em}
+.filters{position:sticky;top:0;background:#f6f6f6;border:1px solid #ddd;padding:.5em .8em;margin:1em 0;z-index:2}
+.filters label{margin-inline-end:1em;white-space:nowrap}
+.pair,.topic{border:1px solid #ddd;border-radius:6px;padding:.6em .9em;margin:.7em 0}
+.pair.contradiction,.topic.contradiction{border-inline-start:6px solid #c0392b}.pair.agreement,.topic.agreement{border-inline-start:6px solid #27ae60}
+.pair.neutral,.topic.neutral{border-inline-start:6px solid #999}
+.badge{display:inline-block;font-size:.8em;padding:0 .5em;border-radius:1em;background:#eee;margin-inline-end:.4em}
+.badge.contradiction{background:#fadbd8}.badge.agreement{background:#d5f5e3}.temporal{background:#fdebd0}
+.claim{margin:.3em 0}.quote{font-size:1.05em}.who{color:#555;font-size:.9em}.reasons{color:#666;font-size:.85em}
+.side{margin:.3em 0}.side h4{margin:.2em 0}
+.doc{border-top:2px solid #ccc;margin-top:2em}.doctext{white-space:pre-wrap;background:#fcfcfc;border:1px solid #eee;padding:.8em}
+mark{background:#fff3a3}mark:target{background:#ffb74d;outline:2px solid #e67e22}
+.hidden{display:none}
+"""
+
+_JS = """
+(function(){
+  function apply(){
+    var verdicts={}, docs={};
+    document.querySelectorAll('input.fv').forEach(function(b){verdicts[b.value]=b.checked;});
+    var sel=document.getElementById('fdoc'); var d=sel?sel.value:'';
+    document.querySelectorAll('.item').forEach(function(el){
+      var okv=verdicts[el.getAttribute('data-verdict')]!==false;
+      var okd=!d||(' '+el.getAttribute('data-docs')+' ').indexOf(' '+d+' ')>=0;
+      el.classList.toggle('hidden',!(okv&&okd));
+    });
+    var n=document.querySelectorAll('.item:not(.hidden)').length;
+    var c=document.getElementById('shown'); if(c){c.textContent=String(n);}
+  }
+  document.addEventListener('change',function(e){if(e.target.matches('input.fv,#fdoc')){apply();}});
+  window.addEventListener('DOMContentLoaded',function(){
+    // ?only=contradiction (or #only=...) unticks the other verdicts; &doc=ID picks a document (for links and tests)
+    var q=new URLSearchParams(location.search||location.hash.replace(/^#/,''));
+    var only=q.get('only'); if(only){document.querySelectorAll('input.fv').forEach(function(b){b.checked=(b.value===only);});}
+    var doc=q.get('doc'); if(doc){var s=document.getElementById('fdoc'); if(s){s.value=doc;}}
+    var click=q.get('click'); if(click){var el=document.getElementById(click); if(el){el.click();}}
+    apply();
+  });
+})();
+"""
+
+
+def _e(text: Any) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _dir(lang: str | None) -> str:
+    return "rtl" if (lang or "").split("-")[0].lower() in _RTL else "auto"
+
+
+def mark_id(claim_id: str) -> str:
+    return "m-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in claim_id)
+
+
+def marked_text(doc: Document, claims: Sequence[Claim]) -> str:
+    """The document's text, HTML-escaped, with <mark id=...> around claim spans (text itself unchanged).
+
+    Overlapping or nested spans: a span starting inside an open mark is skipped (its link goes to the outer mark's
+    anchor via a separate empty anchor)."""
+    text = doc.text
+    spans = sorted(((c.start, c.end, c.id) for c in claims if c.doc == doc.id and 0 <= c.start <= c.end <= len(text)),
+                   key=lambda s: (s[0], -s[1]))
+    out, pos, anchors = [], 0, []
+    for s, e, cid in spans:
+        if s < pos:  # overlaps the previous mark: anchor only
+            anchors.append(cid)
+            continue
+        out.append(_e(text[pos:s]))
+        out.append(f'<mark id="{mark_id(cid)}" title="{_e(cid)}">{_e(text[s:e])}</mark>')
+        pos = e
+    out.append(_e(text[pos:]))
+    extra = "".join(f'<span id="{mark_id(cid)}"></span>' for cid in anchors)
+    return extra + "".join(out)
+
+
+def _claim_html(c: Claim, docs: dict[str, Document], stance_line: str | None = None) -> str:
+    d = docs.get(c.doc)
+    lang = d.lang if d else None
+    who = c.speaker.text if c.speaker else "the article"
+    date = f", {_e(d.date)}" if d and d.date else ""
+    extra = f" · {_e(stance_line)}" if stance_line else ""
+    return (f'<div class="claim"><div class="quote" dir="{_dir(lang)}" lang="{_e(lang or "und")}">'
+            f'<a href="#{mark_id(c.id)}">“{_e(c.text)}”</a></div>'
+            f'<div class="who"><bdi>{_e(who)}</bdi> ({_e(c.stance)}{extra}) — <bdi>{_e(c.doc)}</bdi>{date}</div></div>')
+
+
+def render_html(report: Report) -> str:
+    docs = {d.id: d for d in report.documents}
+    claims = {c.id: c for c in report.claims}
+    m = report.meta
+    counts = m.get("counts", {})
+    parts = ['<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             "<title>Contradiction report</title>", f"<style>{_CSS}</style>", "</head><body>",
+             "<h1>Contradiction report</h1>",
+             f'<p class="meta">{len(report.documents)} documents, {len(report.claims)} claims, '
+             f'{_e(counts.get("pairs_scored", len(report.pairs)))} pairs scored of {_e(counts.get("pairs_possible", "?"))} possible. '
+             f'Model <code>{_e(m.get("model"))}</code>, claims {_e(m.get("version"))}, created {_e(m.get("created"))}.</p>']
+    verdicts = [v for v in ("contradiction", "agreement", "neutral")]
+    parts.append('<div class="filters"><strong>Show:</strong> ')
+    for v in verdicts:
+        parts.append(f'<label><input type="checkbox" class="fv" id="fv-{v}" value="{v}" checked> {v}</label>')
+    parts.append('<label>document <select id="fdoc"><option value="">all</option>')
+    for d in report.documents:
+        parts.append(f'<option value="{_e(d.id)}">{_e(d.title or d.id)}</option>')
+    parts.append('</select></label> <span class="meta"><span id="shown"></span> shown</span></div>')
+
+    parts.append("<h2>Topics</h2>")
+    if not report.topics:
+        parts.append("<p>No topics.</p>")
+    for t in report.topics:
+        tdocs = " ".join(sorted({claims[c].doc for c in t.claims if c in claims}))
+        parts.append(f'<section class="topic item {t.verdict}" data-verdict="{t.verdict}" data-docs="{_e(tdocs)}" id="topic-{t.id}">')
+        parts.append(f'<h3><span class="badge {t.verdict}">{t.verdict}</span><bdi dir="auto">{_e(t.label)}</bdi></h3>')
+        who = _side_entries(report, t)
+        for side, name in (("confirm", "Confirm / assert"), ("dispute", "Deny / dispute"), ("hedge", "Hedge")):
+            rows = who.get(side)
+            if not rows:
+                continue
+            parts.append(f'<div class="side {side}"><h4>{name}</h4>')
+            for r in rows:
+                src = r["source"] or "the article"
+                parts.append(_claim_html(claims[r["claim"]], docs, f"{r['stance']} by {src}"))
+            parts.append("</div>")
+        parts.append("</section>")
+
+    parts.append("<h2>Pairs</h2>")
+    for p in report.pairs:
+        a, b = claims.get(p.a), claims.get(p.b)
+        if a is None or b is None:
+            continue
+        tflag = '<span class="badge temporal">possibly temporal</span>' if p.temporal else ""
+        parts.append(f'<div class="pair item {p.verdict}" data-verdict="{p.verdict}" data-docs="{_e(a.doc)} {_e(b.doc)}">')
+        parts.append(f'<span class="badge {p.verdict}">{p.verdict}</span>{tflag}'
+                     f'<span class="meta">e {p.scores["entailment"]:.2f} · n {p.scores["neutral"]:.2f} · c {p.scores["contradiction"]:.2f}'
+                     + (f" · sim {p.similarity:.2f}" if p.similarity is not None else "") + "</span>")
+        parts.append(_claim_html(a, docs) + _claim_html(b, docs))
+        parts.append('<div class="reasons">' + "; ".join(_e(r) for r in p.reasons) + "</div></div>")
+
+    parts.append("<h2>Documents</h2>")
+    for d in report.documents:
+        dc = [c for c in report.claims if c.doc == d.id]
+        parts.append(f'<section class="doc" id="doc-{_e(mark_id(d.id))}"><h3><bdi dir="auto">{_e(d.title or d.id)}</bdi></h3>'
+                     f'<p class="meta">{_e(d.id)} · {_e(d.path or "")} · {_e(d.lang)} · {_e(d.date or "no date")} · {len(dc)} claims</p>'
+                     f'<div class="doctext" dir="{_dir(d.lang)}" lang="{_e(d.lang)}">{marked_text(d, dc)}</div></section>')
+    parts.append(f"<script>{_JS}</script></body></html>\n")
+    return "\n".join(parts)
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+def write_report(report: Report, out_dir: str | Path) -> dict[str, Path]:
+    """Render report.json, report.md and report.html, then write each atomically. Returns name -> path."""
+    from .io import atomic_write
+
+    out = Path(out_dir)
+    rendered = {"json": render_json(report), "md": render_markdown(report), "html": render_html(report)}
+    paths = {}
+    for key, text in rendered.items():
+        p = out / f"report.{key}"
+        atomic_write(p, text)
+        paths[key] = p
+    return paths

@@ -1,0 +1,149 @@
+"""Verdict logic on hand-built Arabic and English claims with the fake scorer's rows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claims.types import Claim, InputError, Quantity, Speaker, Stance
+from claims.verdict import (Thresholds, decide, intra_conflict, load_thresholds, quantity_conflicts,
+                            save_thresholds, temporal_reason)
+
+ENT = [0.9, 0.08, 0.02]
+NEU = [0.1, 0.8, 0.1]
+CON = [0.02, 0.08, 0.9]
+TH = Thresholds()
+
+
+def spk(name, text=None):
+    return Speaker(text=text or name, start=0, end=len(text or name), name=name)
+
+
+def claim(cid, text, *, doc="d1", speaker=None, stances=(), quantities=(), kind="reported", start=0):
+    sp = spk(speaker) if isinstance(speaker, str) else speaker
+    st = tuple(Stance(s, spk(src) if src else None) for s, src in stances)
+    return Claim(id=cid, doc=doc, start=start, end=start + len(text), text=text, kind=kind, speaker=sp,
+                 stance=st[0].stance if st else "asserts", stances=st, quantities=tuple(quantities))
+
+
+def q(value, unit="count", kind="count", bound="exact", text=None):
+    return Quantity(text=text or str(value), start=0, end=len(text or str(value)), value=value, unit=unit, kind=kind, bound=bound)
+
+
+BONUS_AR = "عرضت Meta مكافآت توقيع بقيمة 100 مليون دولار"
+BONUS_EN = "Meta offered $100 million signing bonuses"
+
+
+@pytest.mark.parametrize("a,b,fwd,bwd,sim,expected,reason", [
+    # stance conflict: same text, one confirms, one disputes -> contradiction even though NLI says entailment
+    (claim("a", BONUS_AR, stances=[("confirms", "insiders")]), claim("b", BONUS_AR, doc="d2", stances=[("disputes", "meta")]),
+     ENT, ENT, 0.99, "contradiction", "stance conflict"),
+    (claim("a", BONUS_EN, stances=[("asserts", "altman")]), claim("b", BONUS_AR, doc="d2", stances=[("denies", "bosworth")]),
+     ENT, ENT, 0.91, "contradiction", "stance conflict"),
+    # both deny the same thing -> agreement
+    (claim("a", BONUS_EN, stances=[("denies", "meta")]), claim("b", BONUS_AR, doc="d2", stances=[("disputes", "bosworth")]),
+     NEU, NEU, 0.9, "agreement", "both sources deny"),
+    # quote identity across languages: same speaker, very similar -> agreement even with neutral NLI
+    (claim("a", "كما لو أن أحدهم اقتحم منزلنا وسرق شيئًا", speaker="chen", kind="quote"),
+     claim("b", "as if someone broke into our home and stole something", doc="d2", speaker="chen", kind="quote"),
+     NEU, NEU, 0.95, "agreement", "same quote by chen"),
+    # same quote, two articles, identical words, no similarity known
+    (claim("a", "إنه سباق للبقاء في القمة", speaker="klein", kind="quote"),
+     claim("b", "إنه سباق للبقاء في القمة", doc="d2", speaker="klein", kind="quote"), NEU, NEU, None, "agreement", "same quote by klein (same words)"),
+    # different speakers, similar words: no quote identity
+    (claim("a", "It is a race to stay on top", speaker="klein"), claim("b", "It is a race to stay at the top", doc="d2", speaker="miller"),
+     NEU, NEU, 0.95, "neutral", "NLI"),
+    # quantity conflict with bounds: at least 8 vs exactly 4 researchers
+    (claim("a", "خسارة ما لا يقل عن ثمانية باحثين", quantities=[q(8, bound="at_least")]),
+     claim("b", "OpenAI lost 4 researchers", doc="d2", quantities=[q(4)]), NEU, NEU, 0.8, "contradiction", "quantity conflict (count)"),
+    # up to $100M vs $100M: compatible -> NLI decides (neutral)
+    (claim("a", "offers of up to $100 million", quantities=[q(1e8, "USD", "money", "at_most")]),
+     claim("b", "عروض بقيمة 100 مليون دولار", doc="d2", quantities=[q(1e8, "USD", "money")]), NEU, NEU, 0.8, "neutral", "NLI"),
+    # at least 10 vs 11: compatible
+    (claim("a", "at least 10 researchers", quantities=[q(10, bound="at_least")]),
+     claim("b", "11 researchers", doc="d2", quantities=[q(11)]), ENT, ENT, 0.8, "agreement", "NLI"),
+    # different units never conflict
+    (claim("a", "80 hours a week", quantities=[q(80, "hour", "duration")]),
+     claim("b", "a week off", doc="d2", quantities=[q(1, "week", "duration")]), NEU, NEU, 0.8, "neutral", "NLI"),
+    # unrelated texts with different quantities: no quantity conflict
+    (claim("a", "100 researchers", quantities=[q(100)]), claim("b", "3 cats", doc="d2", quantities=[q(3)]),
+     NEU, NEU, 0.1, "neutral", "NLI"),
+    # NLI contradiction in one direction only is enough
+    (claim("a", "Meta offered bonuses"), claim("b", "Meta did not offer bonuses", doc="d2"), NEU, CON, 0.7, "contradiction", "content contradiction"),
+    # NLI entailment both ways
+    (claim("a", "Chen wrote a memo"), claim("b", "كتب تشين مذكرة", doc="d2"), ENT, ENT, 0.7, "agreement", "NLI"),
+])
+def test_decide_table(a, b, fwd, bwd, sim, expected, reason):
+    p = decide(a, b, fwd, bwd, thresholds=TH, similarity=sim)
+    assert p.verdict == expected, p.reasons
+    assert any(r.startswith(reason) for r in p.reasons), p.reasons
+    assert (p.a, p.b) == (a.id, b.id)
+    assert set(p.scores) == {"entailment", "neutral", "contradiction"}
+    assert abs(sum(p.scores.values()) - 1) < 1e-6
+
+
+def test_scores_are_the_mean_of_both_directions():
+    p = decide(claim("a", "x"), claim("b", "y", doc="d2"), [0.2, 0.2, 0.6], [0.0, 0.6, 0.4], thresholds=TH)
+    assert p.scores == pytest.approx({"entailment": 0.1, "neutral": 0.4, "contradiction": 0.5})
+
+
+def test_temporal_flag_on_different_dates():
+    a, b = claim("a", "OpenAI has 100 staff", quantities=[q(100)]), claim("b", "OpenAI has 300 staff", doc="d2", quantities=[q(300)])
+    p = decide(a, b, NEU, NEU, thresholds=TH, dates=("2024-06-01", "2025-07-01"), similarity=0.9)
+    assert p.verdict == "contradiction" and p.temporal
+    assert any(r.startswith("possibly temporal") for r in p.reasons)
+    same_day = decide(a, b, NEU, NEU, thresholds=TH, dates=("2025-07-01", "2025-07-01T10:00"), similarity=0.9)
+    assert same_day.verdict == "contradiction" and not same_day.temporal
+
+
+def test_temporal_flag_from_text_markers():
+    a = claim("a", "كان عدد الموظفين 100 العام الماضي", quantities=[q(100)])
+    b = claim("b", "The company has 300 employees", doc="d2", quantities=[q(300)])
+    p = decide(a, b, NEU, NEU, thresholds=TH, similarity=0.9)
+    assert p.verdict == "contradiction" and p.temporal
+    assert temporal_reason(claim("x", "in 2023 it had 5"), claim("y", "in 2025 it had 9"), (None, None))
+
+
+def test_agreement_is_never_temporal():
+    p = decide(claim("a", "x"), claim("b", "x", doc="d2"), ENT, ENT, thresholds=TH, dates=("2020-01-01", "2025-01-01"))
+    assert p.verdict == "agreement" and not p.temporal
+
+
+def test_intra_claim_conflict():
+    c = claim("a", BONUS_AR, stances=[("hedges", "reports"), ("confirms", "insiders"), ("disputes", "meta")])
+    assert intra_conflict(c)
+    assert not intra_conflict(claim("b", BONUS_AR, stances=[("confirms", "insiders"), ("asserts", None)]))
+
+
+def test_quantity_conflict_needs_every_value_incompatible():
+    a = claim("a", "300M over four years, 100M in year one", quantities=[q(3e8, "USD", "money"), q(1e8, "USD", "money")])
+    b = claim("b", "100M", quantities=[q(1e8, "USD", "money")])
+    assert quantity_conflicts(a, b, TH) == []
+    assert quantity_conflicts(a, claim("c", "50M", quantities=[q(5e7, "USD", "money")]), TH)
+    approx = claim("d", "about 110M", quantities=[q(1.1e8, "USD", "money", "approx")])
+    assert quantity_conflicts(b, approx, TH) == []
+
+
+def test_thresholds_round_trip(tmp_path):
+    th = Thresholds(contradiction=0.7)
+    p = save_thresholds(th, tmp_path / "t.json")
+    assert load_thresholds(p) == th
+    assert json.loads(p.read_text())["contradiction"] == 0.7
+    (tmp_path / "bad.json").write_text('{"contradictoin": 0.4}')
+    with pytest.raises(InputError, match="unknown thresholds contradictoin"):
+        load_thresholds(tmp_path / "bad.json")
+    (tmp_path / "range.json").write_text('{"contradiction": 4}')
+    with pytest.raises(InputError, match=r"\[0, 1\]"):
+        load_thresholds(tmp_path / "range.json")
+    with pytest.raises(InputError, match="no such file"):
+        load_thresholds(tmp_path / "missing.json")
+
+
+def test_shipped_thresholds_load():
+    assert isinstance(load_thresholds(), Thresholds)
+
+
+def test_bad_score_length():
+    with pytest.raises(ValueError):
+        decide(claim("a", "x"), claim("b", "y"), [0.5, 0.5], NEU, thresholds=TH)
