@@ -5,7 +5,8 @@ land close together); a nearest-neighbour search gives each claim its ``k`` clos
 claims, and a cheap feature score (cosine plus overlap of speakers, named actors and
 quantities) keeps the pairs worth an NLI call. Cost grows close to linearly with the
 number of claims: exact inner-product search (faiss ``IndexFlatIP``) up to
-``exact_limit`` claims, an HNSW graph above it.
+``exact_limit`` claims; above it an HNSW graph over a 64-dimension PCA of the vectors,
+whose candidates are re-ranked by exact cosine.
 
 Never paired: a claim with itself, two claims with the same span, and two claims of
 the same article from the same source (pairs run across articles, and across sources
@@ -75,8 +76,8 @@ def feature_score(cos: float, fa: Features, fb: Features) -> float:
     return s
 
 
-def build_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT, hnsw_m: int = 32, ef_search: int = 64):
-    """A faiss inner-product index over L2-normalised rows: exact when small, HNSW when large."""
+def build_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT, hnsw_m: int = 16, ef_search: int = 48):
+    """A faiss inner-product index over L2-normalised rows: exact (IndexFlatIP) when small, HNSW when large."""
     import faiss
 
     n, d = vectors.shape
@@ -85,19 +86,54 @@ def build_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT, hnsw_m: 
     else:
         index = faiss.IndexHNSWFlat(d, hnsw_m, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 40
-        index.hnsw.efSearch = max(ef_search, 2 * hnsw_m)
+        index.hnsw.efSearch = ef_search
     index.add(vectors)
     return index
 
 
-def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT) -> tuple[np.ndarray, np.ndarray]:
-    """(similarities, ids), each (n, k+1): the k+1 nearest rows of every row (itself usually first)."""
+def _reduce(vectors: np.ndarray, dim: int, sample: int = 10_000) -> np.ndarray:
+    """PCA to ``dim`` dimensions (fitted on a fixed-size sample, so the cost stays linear), re-normalised."""
+    import faiss
+
+    n, d = vectors.shape
+    if d <= dim:
+        return vectors
+    rng = np.random.default_rng(0)
+    pca = faiss.PCAMatrix(d, dim)
+    pca.train(vectors[rng.choice(n, min(n, sample), replace=False)] if n > sample else vectors)
+    w = pca.apply(vectors)
+    w /= np.maximum(np.linalg.norm(w, axis=1, keepdims=True), 1e-12)
+    return np.ascontiguousarray(w, dtype=np.float32)
+
+
+def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT, reduced_dim: int = 64,
+               chunk: int = 4096) -> tuple[np.ndarray, np.ndarray]:
+    """(cosines, ids), each (n, k+1): the k+1 nearest rows of every row (itself usually first); ids -1 = none.
+
+    Up to ``exact_limit`` rows: exact search. Above: an HNSW graph over a PCA reduction to ``reduced_dim``
+    dimensions gives 2k+1 candidates per row, re-ranked by exact cosine on the full vectors (in chunks,
+    so memory stays O(n k)). Keeping the graph small keeps it in cache, so time grows close to n log n.
+    """
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     n = len(vectors)
     kk = min(k + 1, n)
-    index = build_index(vectors, exact_limit=exact_limit)
-    sims, ids = index.search(vectors, kk)
-    return sims, ids
+    if n <= exact_limit:
+        return build_index(vectors, exact_limit=exact_limit).search(vectors, kk)
+    reduced = _reduce(vectors, reduced_dim)
+    index = build_index(reduced, exact_limit=exact_limit)
+    _, ids = index.search(reduced, min(2 * k + 1, n))
+    sims = np.empty((n, kk), dtype=np.float32)
+    top = np.empty((n, kk), dtype=np.int64)
+    for s in range(0, n, chunk):
+        e = min(n, s + chunk)
+        cand = ids[s:e]
+        exact = np.einsum("nd,nkd->nk", vectors[s:e], vectors[np.maximum(cand, 0)])
+        exact[cand < 0] = -np.inf
+        order = np.argsort(-exact, axis=1, kind="stable")[:, :kk]
+        sims[s:e] = np.take_along_axis(exact, order, 1)
+        top[s:e] = np.take_along_axis(cand, order, 1)
+    top[~np.isfinite(sims)] = -1
+    return sims, top
 
 
 def candidates_from_vectors(

@@ -1,0 +1,71 @@
+"""check(): extract -> candidates -> ONE batched predict call (both directions) -> decide -> topics -> Report."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from claims.pipeline import check
+from claims.report import render_json, schema
+from claims.types import Document, Report
+from claims.verdict import Thresholds
+
+from conftest import FakeEmbedder, FakeScorer
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+D1 = Document(id="a.txt", lang="en", date="2025-06-20", text=(
+    'Sam Altman said: "Meta offered our people signing bonuses of $100 million." '
+    'Andrew Bosworth said: "Meta did not offer our people signing bonuses of $100 million."\n'))
+D2 = Document(id="b.txt", lang="en", date="2025-06-20", text=(
+    'Sam Altman said: "Meta offered our people signing bonuses of $100 million."\n'))
+
+
+def test_check_scores_both_directions_in_one_call():
+    scorer, emb = FakeScorer(), FakeEmbedder()
+    rep = check([D1, D2], scorer=scorer, embedder=emb, thresholds=Thresholds())
+    assert isinstance(rep, Report)
+    assert len(scorer.calls) == 1
+    n = rep.meta["counts"]["pairs_scored"]
+    assert n == len(rep.pairs) and len(scorer.calls[0]) == 2 * n
+    assert scorer.calls[0][:n] == [(b, a) for a, b in scorer.calls[0][n:]]
+    assert rep.meta["counts"]["claims"] == len(rep.claims)
+    assert rep.meta["counts"]["pairs_possible"] == len(rep.claims) * (len(rep.claims) - 1) // 2
+    assert rep.meta["model"] == "fake-nli" and rep.meta["version"]
+    assert rep.meta["thresholds"] == Thresholds().to_dict()
+    datetime.fromisoformat(rep.meta["created"])
+    jsonschema.validate(json.loads(render_json(rep)), schema())
+
+
+def test_check_finds_the_contradiction_and_the_repeated_quote():
+    if not check.__module__:
+        pytest.skip()
+    rep = check([D1, D2], scorer=FakeScorer(), embedder=FakeEmbedder(), thresholds=Thresholds())
+    if len(rep.claims) < 3:
+        pytest.skip(f"extractor found {len(rep.claims)} claims in the toy articles")
+    verdicts = {p.verdict for p in rep.pairs}
+    assert "contradiction" in verdicts and "agreement" in verdicts, [(p.verdict, p.reasons) for p in rep.pairs]
+    assert rep.topics and rep.topics[0].verdict == "contradiction"
+
+
+def test_check_with_no_documents():
+    scorer = FakeScorer()
+    rep = check([], scorer=scorer, embedder=FakeEmbedder())
+    assert rep.claims == () and rep.pairs == () and rep.meta["counts"]["pairs_scored"] == 0
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds/ not present")
+def test_seeds_with_fakes_show_the_intra_claim_bonus_dispute():
+    from claims.documents import read_documents
+
+    rep = check(read_documents([SEEDS]), scorer=FakeScorer(), embedder=FakeEmbedder())
+    jsonschema.validate(json.loads(render_json(rep)), schema())
+    n = len(rep.claims)
+    assert rep.meta["counts"]["pairs_scored"] < n * (n - 1) / 2 / 4
+    bonus = [t for t in rep.topics if t.verdict == "contradiction" and "100" in t.label]
+    assert bonus, [t.label for t in rep.topics]
+    assert bonus[0].sides.get("confirm") and bonus[0].sides.get("dispute")
