@@ -5,7 +5,7 @@ land close together); a nearest-neighbour search gives each claim its ``k`` clos
 claims, and a cheap feature score (cosine plus overlap of speakers, named actors and
 quantities) keeps the pairs worth an NLI call. Cost grows close to linearly with the
 number of claims: exact inner-product search (faiss ``IndexFlatIP``) up to
-``exact_limit`` claims; above it an HNSW graph over a 64-dimension PCA of the vectors,
+``exact_limit`` claims; above it an HNSW graph (M=16) over a 48-dimension PCA of the vectors,
 whose candidates are re-ranked by exact cosine.
 
 Never paired: a claim with itself, two claims with the same span, and two claims of
@@ -76,7 +76,7 @@ def feature_score(cos: float, fa: Features, fb: Features) -> float:
     return s
 
 
-def build_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT, hnsw_m: int = 16, ef_search: int = 48):
+def build_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT, hnsw_m: int = 16, ef_search: int = 32):
     """A faiss inner-product index over L2-normalised rows: exact (IndexFlatIP) when small, HNSW when large."""
     import faiss
 
@@ -106,8 +106,8 @@ def _reduce(vectors: np.ndarray, dim: int, sample: int = 10_000) -> np.ndarray:
     return np.ascontiguousarray(w, dtype=np.float32)
 
 
-def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT, reduced_dim: int = 64,
-               chunk: int = 4096) -> tuple[np.ndarray, np.ndarray]:
+def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT, reduced_dim: int = 48,
+               chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
     """(cosines, ids), each (n, k+1): the k+1 nearest rows of every row (itself usually first); ids -1 = none.
 
     Up to ``exact_limit`` rows: exact search. Above: an HNSW graph over a PCA reduction to ``reduced_dim``
@@ -119,7 +119,14 @@ def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT, r
     kk = min(k + 1, n)
     if n <= exact_limit:
         return build_index(vectors, exact_limit=exact_limit).search(vectors, kk)
+    import faiss
+
     reduced = _reduce(vectors, reduced_dim)
+    # visit rows grouped by their nearest of 256 pivots: neighbours share cache lines (build, search, re-rank)
+    pivots = faiss.IndexFlatIP(reduced.shape[1])
+    pivots.add(reduced[np.random.default_rng(1).choice(n, min(n, 256), replace=False)])
+    perm = np.argsort(pivots.search(reduced, 1)[1][:, 0], kind="stable")
+    reduced, vectors = np.ascontiguousarray(reduced[perm]), np.ascontiguousarray(vectors[perm])
     index = build_index(reduced, exact_limit=exact_limit)
     _, ids = index.search(reduced, min(2 * k + 1, n))
     sims = np.empty((n, kk), dtype=np.float32)
@@ -132,8 +139,10 @@ def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT, r
         order = np.argsort(-exact, axis=1, kind="stable")[:, :kk]
         sims[s:e] = np.take_along_axis(exact, order, 1)
         top[s:e] = np.take_along_axis(cand, order, 1)
-    top[~np.isfinite(sims)] = -1
-    return sims, top
+    top = np.where(np.isfinite(sims), perm[np.maximum(top, 0)], -1)
+    out_sims, out_ids = np.empty_like(sims), np.empty_like(top)
+    out_sims[perm], out_ids[perm] = sims, top
+    return out_sims, out_ids
 
 
 def candidates_from_vectors(
