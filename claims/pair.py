@@ -33,6 +33,49 @@ _STOP = frozenset({"The", "A", "An", "And", "But", "In", "On", "At", "It", "He",
                    "If", "As", "For", "Of", "To", "By", "With", "From", "Its", "His", "Her", "Their", "Our", "You"})
 
 
+_AR_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+_AR_PREFIX = ("وال", "بال", "كال", "فال", "لل", "ال")
+_AR_SUFFIX = ("ات", "ون", "ين", "ها", "هم", "ة", "ه")
+_EN_SUFFIX = ("ing", "es", "ed", "s")
+_LEX_STOP = frozenset("""the and that this with from have has had was were are for not but its his her their they them
+will would could should about into over also than then there which what when where who whom been being said says
+told more most some such only very just other after before while because between during against""".split()) | frozenset(
+    """الذي التي الذين هذا هذه ذلك تلك على الى إلى في من عن مع كان كانت يكون تكون قال قالت وقال وقالت أن إن انه أنه إنه
+لقد قد لم لن لا ما هو هي هم نحن كما بعد قبل حتى أو او ثم كل بعض غير عند بين خلال حيث أي التي انها ليس ليست اي الا""".split())
+_LEX_STOP = frozenset(w.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي") for w in _LEX_STOP)
+LEX_MAX_DF = 50  # a word in more claims than this is not distinctive (and keeps each block, hence the cost, bounded)
+LEX_MIN_SHARED = 2
+
+
+def stems(text: str) -> frozenset[str]:
+    """Crude, language-light content stems for lexical blocking (Arabic: alef forms, prefixes, suffixes)."""
+    out = set()
+    t = _AR_DIACRITICS.sub("", text.casefold())
+    t = t.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي")
+    for w in re.findall(r"\w+", t):
+        if w in _LEX_STOP or w.isdigit():
+            continue
+        if "\u0600" <= w[0] <= "\u06ff":
+            for pre in _AR_PREFIX:
+                if w.startswith(pre) and len(w) - len(pre) >= 3:
+                    w = w[len(pre):]
+                    break
+            for suf in _AR_SUFFIX:
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    w = w[: -len(suf)]
+                    break
+            if len(w) >= 4 and w[-1] in "اوي":  # مكافأة / مكافآت -> مكاف
+                w = w[:-1]
+        else:
+            for suf in _EN_SUFFIX:
+                if w.endswith(suf) and len(w) - len(suf) >= 4:
+                    w = w[: -len(suf)]
+                    break
+        if len(w) >= 3 and w not in _LEX_STOP:
+            out.add(w)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Features:
     """What pairing compares besides the embedding: normalised names, actors and measures."""
@@ -43,6 +86,7 @@ class Features:
     sources: frozenset[str]
     actors: frozenset[str]
     measures: frozenset[tuple[str, str, float]]
+    stems: frozenset[str] = frozenset()
 
 
 def features(claim: Claim) -> Features:
@@ -52,7 +96,8 @@ def features(claim: Claim) -> Features:
         sources.add(speaker)
     actors = {w.casefold() for w in _LATIN_NAME.findall(claim.text) if w not in _STOP} | set(sources)
     measures = {(q.kind, q.unit, round(float(q.value), 6)) for q in claim.quantities}
-    return Features(claim.doc, (claim.start, claim.end), speaker, frozenset(sources), frozenset(actors), frozenset(measures))
+    return Features(claim.doc, (claim.start, claim.end), speaker, frozenset(sources), frozenset(actors), frozenset(measures),
+                    stems(claim.text))
 
 
 def allowed(fa: Features, fb: Features) -> bool:
@@ -145,6 +190,36 @@ def neighbours(vectors: np.ndarray, k: int, *, exact_limit: int = EXACT_LIMIT, r
     return out_sims, out_ids
 
 
+def lexical_pairs(feats: Sequence[Features], *, k: int = 10, max_df: int = LEX_MAX_DF,
+                  min_shared: int = LEX_MIN_SHARED) -> list[tuple[int, int]]:
+    """Pairs that share at least ``min_shared`` distinctive stems (in at most ``max_df`` claims), at most k per claim.
+
+    Catches what embeddings rank low (a short denial "it is not a signing bonus" against the claim it denies).
+    Work is bounded by max_df per stem, so it grows linearly with the number of claims.
+    """
+    postings: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        for w in f.stems:
+            postings.setdefault(w, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for ids in postings.values():
+        if not 2 <= len(ids) <= max_df:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                key = (ids[x], ids[y])
+                shared[key] = shared.get(key, 0) + 1
+    per: dict[int, int] = {}
+    out = []
+    for (i, j), c in sorted(shared.items(), key=lambda kv: -kv[1]):
+        if c < min_shared or per.get(i, 0) >= k or per.get(j, 0) >= k or not allowed(feats[i], feats[j]):
+            continue
+        per[i] = per.get(i, 0) + 1
+        per[j] = per.get(j, 0) + 1
+        out.append((i, j))
+    return out
+
+
 def candidates_from_vectors(
     vectors: np.ndarray,
     feats: Sequence[Features],
@@ -152,6 +227,7 @@ def candidates_from_vectors(
     k: int = 10,
     min_score: float = 0.55,
     exact_limit: int = EXACT_LIMIT,
+    lexical: bool = True,
 ) -> list[tuple[int, int, float]]:
     """The pairing core on precomputed L2-normalised vectors: ``(i, j, cosine)`` with i < j, sorted, unique."""
     n = len(feats)
@@ -174,6 +250,10 @@ def candidates_from_vectors(
                 continue
             if feature_score(s, fi, fj) >= min_score:
                 seen[key] = float(s)
+    if lexical:
+        for i, j in lexical_pairs(feats, k=k):
+            if (i, j) not in seen:
+                seen[(i, j)] = float(np.dot(vectors[i], vectors[j]))
     return [(i, j, s) for (i, j), s in sorted(seen.items())]
 
 

@@ -45,13 +45,14 @@ class Thresholds:
 
     contradiction: float = 0.5  # max(a->b, b->a) contradiction probability for an NLI contradiction
     entailment: float = 0.5  # mean entailment of both directions for an NLI agreement
-    quote_identity: float = 0.9  # cosine similarity for "same quote" (with the same speaker)
-    same_claim: float = 0.8  # cosine similarity above which two texts state the same claim (stance conflict)
-    same_measure: float = 0.6  # cosine similarity above which two quantities may measure the same thing
+    # cosine cut-offs are for multilingual e5 embeddings, whose cosines bunch high (unrelated claims ~0.87)
+    quote_identity: float = 0.92  # cosine similarity for "same quote" (with the same speaker)
+    same_claim: float = 0.95  # cosine similarity above which two texts state the same claim (stance conflict)
+    same_measure: float = 0.9  # cosine similarity above which two quantities may measure the same thing
     quantity_tolerance: float = 0.05  # relative slack around an exact value
     approx_tolerance: float = 0.2  # relative slack around an "approx" value
-    candidate: float = 0.55  # least feature score for a candidate pair
-    topic: float = 0.8  # neutral pairs at least this similar still join a topic
+    candidate: float = 0.8  # least feature score for a candidate pair
+    topic: float = 0.95  # neutral pairs at least this similar still join a topic
 
     def __post_init__(self):
         for f in fields(self):

@@ -96,3 +96,17 @@ def test_features_normalise_names():
               speaker=Speaker("سام ألتمان", 0, 10, "altman"))
     f = features(c)
     assert f.speaker == "altman" and {"openai", "meta", "altman"} <= f.actors
+
+
+def test_lexical_channel_pairs_a_short_denial_with_the_claim_it_denies():
+    claims = [mk("d1#c1", "زوكربيرغ قدم مكافآت توقيع تصل إلى 100 مليون دولار", "d1", "Altman")]
+    claims += [mk(f"d3#c{n}", f"unrelated sentence number {n} about weather", "d3", f"P{n}", start=40 * n) for n in range(1, 30)]
+    claims.append(mk("d2#c1", "إنها ليست مكافأة توقيع – إنها كل هذه الأشياء المختلفة", "d2", "Bosworth"))
+    # an embedder that puts the two far apart: only the shared stems (مكاف, توقيع) can pair them
+    emb = FakeEmbedder(aliases={claims[-1].text: "weather number 7 about unrelated sentence"})
+    with_lex = {(i, j) for i, j, _ in candidates(claims, emb, k=2, min_score=0.0)}
+    assert (0, len(claims) - 1) in with_lex
+    feats = [features(c) for c in claims]
+    v = emb.encode([c.text for c in claims])
+    without = {(i, j) for i, j, _ in candidates_from_vectors(v, feats, k=2, min_score=0.0, lexical=False)}
+    assert (0, len(claims) - 1) not in without

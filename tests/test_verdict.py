@@ -43,7 +43,7 @@ BONUS_EN = "Meta offered $100 million signing bonuses"
      ENT, ENT, 0.91, "contradiction", "stance conflict"),
     # both deny the same thing -> agreement
     (claim("a", BONUS_EN, stances=[("denies", "meta")]), claim("b", BONUS_AR, doc="d2", stances=[("disputes", "bosworth")]),
-     NEU, NEU, 0.9, "agreement", "both sources deny"),
+     NEU, NEU, 0.97, "agreement", "both sources deny"),
     # quote identity across languages: same speaker, very similar -> agreement even with neutral NLI
     (claim("a", "كما لو أن أحدهم اقتحم منزلنا وسرق شيئًا", speaker="chen", kind="quote"),
      claim("b", "as if someone broke into our home and stole something", doc="d2", speaker="chen", kind="quote"),
@@ -56,7 +56,7 @@ BONUS_EN = "Meta offered $100 million signing bonuses"
      NEU, NEU, 0.95, "neutral", "NLI"),
     # quantity conflict with bounds: at least 8 vs exactly 4 researchers
     (claim("a", "خسارة ما لا يقل عن ثمانية باحثين", quantities=[q(8, bound="at_least")]),
-     claim("b", "OpenAI lost 4 researchers", doc="d2", quantities=[q(4)]), NEU, NEU, 0.8, "contradiction", "quantity conflict (count)"),
+     claim("b", "OpenAI lost 4 researchers", doc="d2", quantities=[q(4)]), NEU, NEU, 0.92, "contradiction", "quantity conflict (count)"),
     # up to $100M vs $100M: compatible -> NLI decides (neutral)
     (claim("a", "offers of up to $100 million", quantities=[q(1e8, "USD", "money", "at_most")]),
      claim("b", "عروض بقيمة 100 مليون دولار", doc="d2", quantities=[q(1e8, "USD", "money")]), NEU, NEU, 0.8, "neutral", "NLI"),
@@ -90,17 +90,17 @@ def test_scores_are_the_mean_of_both_directions():
 
 def test_temporal_flag_on_different_dates():
     a, b = claim("a", "OpenAI has 100 staff", quantities=[q(100)]), claim("b", "OpenAI has 300 staff", doc="d2", quantities=[q(300)])
-    p = decide(a, b, NEU, NEU, thresholds=TH, dates=("2024-06-01", "2025-07-01"), similarity=0.9)
+    p = decide(a, b, NEU, NEU, thresholds=TH, dates=("2024-06-01", "2025-07-01"), similarity=0.92)
     assert p.verdict == "contradiction" and p.temporal
     assert any(r.startswith("possibly temporal") for r in p.reasons)
-    same_day = decide(a, b, NEU, NEU, thresholds=TH, dates=("2025-07-01", "2025-07-01T10:00"), similarity=0.9)
+    same_day = decide(a, b, NEU, NEU, thresholds=TH, dates=("2025-07-01", "2025-07-01T10:00"), similarity=0.92)
     assert same_day.verdict == "contradiction" and not same_day.temporal
 
 
 def test_temporal_flag_from_text_markers():
     a = claim("a", "كان عدد الموظفين 100 العام الماضي", quantities=[q(100)])
     b = claim("b", "The company has 300 employees", doc="d2", quantities=[q(300)])
-    p = decide(a, b, NEU, NEU, thresholds=TH, similarity=0.9)
+    p = decide(a, b, NEU, NEU, thresholds=TH, similarity=0.92)
     assert p.verdict == "contradiction" and p.temporal
     assert temporal_reason(claim("x", "in 2023 it had 5"), claim("y", "in 2025 it had 9"), (None, None))
 
