@@ -152,6 +152,13 @@ def quantity_conflicts(a: Claim, b: Claim, th: Thresholds) -> list[str]:
     for (kind, unit), (qa, qb) in sorted(groups.items()):
         if not qa or not qb:
             continue
+        if kind == "count":
+            # counts of different things ("8 researchers" vs "7 research heads") are not one measure
+            na = {n for x in qa for n in [_counted(a, x)] if n}
+            nb = {n for y in qb for n in [_counted(b, y)] if n}
+            script = {("ar" if "\u0600" <= n[0] <= "\u06ff" else "other") for n in na | nb}
+            if na and nb and not na & nb and len(script) == 1:  # across scripts the words cannot be compared
+                continue
         compatible = False
         for x in qa:
             lo1, hi1 = _interval(x, th)
@@ -162,6 +169,23 @@ def quantity_conflicts(a: Claim, b: Claim, th: Thresholds) -> list[str]:
         if not compatible:
             out.append(f"quantity conflict ({kind}): {_qtext(qa)} vs {_qtext(qb)}")
     return out
+
+
+def _counted(c: Claim, q: Quantity) -> str | None:
+    """The stem of the word counted right after a count ("ثمانية باحثين" -> "باحث"), or None."""
+    from .pair import stems
+
+    rel = q.end - c.start
+    if c.text[q.start - c.start:rel] != q.text or q.start < c.start:
+        rel = c.text.find(q.text) if q.text else -1
+        if rel < 0:
+            return None
+        rel += len(q.text)
+    m = re.match(r"\W*(\w+)", c.text[rel:rel + 40])
+    if not m:
+        return None
+    st = stems(m.group(1))
+    return next(iter(st)) if len(st) == 1 else None
 
 
 def _qtext(qs: list[Quantity]) -> str:

@@ -147,3 +147,12 @@ def test_shipped_thresholds_load():
 def test_bad_score_length():
     with pytest.raises(ValueError):
         decide(claim("a", "x"), claim("b", "y"), [0.5, 0.5], NEU, thresholds=TH)
+
+
+def test_counts_of_different_things_do_not_conflict():
+    t1, t2, t3 = "خسارة ما لا يقل عن ثمانية باحثين", "أرسل سبعة رؤساء أبحاث رسائل", "ضم أربعة باحثين بارزين"
+    a = claim("a", t1, quantities=[Quantity("ثمانية", t1.index("ثمانية"), t1.index("ثمانية") + 6, 8, "count", "count", "at_least")])
+    b = claim("b", t2, doc="d2", quantities=[Quantity("سبعة", t2.index("سبعة"), t2.index("سبعة") + 4, 7, "count", "count")])
+    c = claim("c", t3, doc="d3", quantities=[Quantity("أربعة", t3.index("أربعة"), t3.index("أربعة") + 5, 4, "count", "count")])
+    assert quantity_conflicts(a, b, TH) == []  # researchers vs research heads
+    assert quantity_conflicts(a, c, TH)  # at least 8 researchers vs 4 researchers
