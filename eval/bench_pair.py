@@ -3,7 +3,8 @@
 Synthetic corpus: claims come in groups of 4 (one claim reported by four articles), each a random unit
 vector (dim 384, like multilingual-e5-small) plus noise, with fake documents, speakers and quantities.
 Embedding 100k real texts on a shared 2-core CPU is out of scope, so this measures what ``pair.candidates``
-does after ``Embedder.encode``: index build, k-NN search, filtering and feature scoring.
+does after ``Embedder.encode``: index build, k-NN search, the lexical blocking channel (synthetic stems),
+filtering and feature scoring.
 
 Each size runs in its own subprocess (1 thread) so peak memory (ru_maxrss) is per size.
 
@@ -46,9 +47,12 @@ def run_one(n: int, k: int, seed: int = 0) -> dict:
     docs = rng.integers(0, ndocs, n)
     docs = (docs + np.arange(n) % GROUP) % ndocs  # group members sit in different documents
     names = [f"person{i}" for i in range(1000)]
+    vocab = max(1000, n // 2)  # 3 words shared by a group, 3 random words from a vocabulary growing with n
+    words = [frozenset({f"g{gid[i]}a", f"g{gid[i]}b", f"g{gid[i]}c"} | {f"w{x}" for x in rng.integers(0, vocab, 3)})
+             for i in range(n)]
     feats = [Features(doc=f"doc{docs[i]}", span=(i, i + 10), speaker=names[gid[i] % 1000],
                       sources=frozenset({names[gid[i] % 1000]}), actors=frozenset({names[gid[i] % 1000], "openai"}),
-                      measures=frozenset({("money", "USD", float(gid[i] % 50))})) for i in range(n)]
+                      measures=frozenset({("money", "USD", float(gid[i] % 50))}), stems=words[i]) for i in range(n)]
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     pairs = candidates_from_vectors(vecs, feats, k=k, min_score=0.55)
