@@ -1,0 +1,339 @@
+"""Stage 4, score: natural-language-inference probabilities for (premise, hypothesis) pairs.
+
+:class:`NLIScorer` follows ``sentence_transformers.CrossEncoder.predict``: ``predict(pairs) -> (n, 3)``
+probabilities in the column order ``claims.types.LABELS`` (entailment, neutral, contradiction). Scoring
+never decides: thresholds are applied later, by :mod:`claims.verdict`.
+
+Inside ``predict``:
+
+1. cached pairs are looked up in an on-disk SQLite cache keyed by model and text, so a re-run scores
+   nothing twice;
+2. the rest are tokenized once, sorted by length and cut into batches padded only to their own longest
+   pair (dynamic padding);
+3. the forward pass runs under ``torch.inference_mode()`` on all the CPU threads torch was given;
+4. softmax, columns re-ordered from the model's own ``id2label`` (checkpoints order their labels
+   differently), rows restored to input order.
+
+Pairs longer than the model's window are split into sentences: every premise sentence is scored against
+the hypothesis and the rows are aggregated (the strongest entailment if it beats the strongest
+contradiction, else the strongest contradiction; SummaC-ZS style).
+
+``model=None`` is the embedded model (:mod:`claims.embedded`, offline); anything else is a Hugging Face
+model id or a local folder, loaded from safetensors only, with ``trust_remote_code`` off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import struct
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .types import LABELS
+
+_SYNONYMS = {
+    "entailment": "entailment", "entailed": "entailment", "entails": "entailment", "entail": "entailment",
+    "neutral": "neutral",
+    "contradiction": "contradiction", "contradicts": "contradiction", "contradict": "contradiction",
+    "contradictory": "contradiction",
+}
+_SENTENCE = re.compile(r"[^.!?؟。！？\n]+[.!?؟。！？]*[\"”»’']?\s*|\n+")
+
+
+class ModelLabelError(ValueError):
+    """The model's id2label does not name entailment, neutral and contradiction."""
+
+
+def label_columns(id2label: dict) -> list[int]:
+    """Model output column for each of LABELS, read from ``config.id2label``.
+
+    >>> label_columns({0: "CONTRADICTION", 1: "NEUTRAL", 2: "ENTAILMENT"})
+    [2, 1, 0]
+    """
+    found: dict[str, int] = {}
+    for idx, name in id2label.items():
+        key = _SYNONYMS.get(str(name).strip().lower().replace("_", " ").split()[0] if str(name).strip() else "")
+        if key and key not in found:
+            found[key] = int(idx)
+    missing = [name for name in LABELS if name not in found]
+    if missing:
+        names = ", ".join(str(v) for _, v in sorted(id2label.items(), key=lambda kv: int(kv[0])))
+        raise ModelLabelError(
+            f"cannot find {'/'.join(missing)} among the model's labels ({names}); "
+            "an NLI model with entailment, neutral and contradiction labels is needed"
+        )
+    return [found[name] for name in LABELS]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text`` (Latin, Arabic and CJK end marks and line breaks), whitespace trimmed."""
+    parts = [m.group().strip() for m in _SENTENCE.finditer(text)]
+    return [p for p in parts if p] or [text]
+
+
+# ------------------------------------------------------------------------------------------ score cache
+
+
+class ScoreCache:
+    """SQLite table (model key, sha256 of the pair) -> three float32 probabilities in LABELS order."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS scores (model TEXT, pair BLOB, value BLOB, PRIMARY KEY (model, pair))")
+
+    @staticmethod
+    def key(premise: str, hypothesis: str) -> bytes:
+        return hashlib.sha256(premise.encode("utf-8") + b"\x00" + hypothesis.encode("utf-8")).digest()
+
+    def get(self, model: str, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        found = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT pair, value FROM scores WHERE model = ? AND pair IN ({','.join('?' * len(chunk))})",
+                [model, *chunk],
+            )
+            for pair, value in rows:
+                found[pair] = np.array(struct.unpack("<3f", value), dtype=np.float32)
+        return found
+
+    def put(self, model: str, items: Iterable[tuple[bytes, np.ndarray]]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO scores VALUES (?, ?, ?)",
+                [(model, k, struct.pack("<3f", *map(float, v))) for k, v in items],
+            )
+
+
+# ----------------------------------------------------------------------------------------------- scorer
+
+
+class NLIScorer:
+    """Three-way NLI scorer.
+
+    >>> scorer = NLIScorer()                      # the embedded multilingual model, offline
+    >>> scorer.predict([("Meta hired eight OpenAI researchers.", "Meta hired nobody from OpenAI.")])
+    array([[0.01, 0.02, 0.97]], dtype=float32)    # entailment, neutral, contradiction
+
+    ``model``: ``None`` (embedded), a Hugging Face id or a local folder. ``cache_dir``: where scores are
+    cached (default: the claims cache folder, ``$CLAIMS_CACHE``); ``use_cache=False`` turns the cache off.
+    ``max_length``: longest pair, in tokens, scored in one piece; longer pairs are scored sentence by sentence.
+    """
+
+    def __init__(self, model: str | os.PathLike | None = None, *, cache_dir: str | os.PathLike | None = None,
+                 use_cache: bool = True, max_length: int = 256, device: str | None = None):
+        self.model_arg = None if model is None else str(model)
+        self.max_length = int(max_length)
+        self.device = device
+        self.use_cache = use_cache
+        self.cache_dir = cache_dir
+        self._model = None
+        self._tokenizer = None
+        self._columns: list[int] | None = None
+        self._cache: ScoreCache | None = None
+        self._key: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.model_arg or "embedded:nli-e5-small"
+
+    # -- loading
+
+    def _path(self) -> str:
+        if self.model_arg is None:
+            from .embedded import nli_model_path
+
+            return str(nli_model_path())
+        return self.model_arg
+
+    def load(self) -> "NLIScorer":
+        """Load tokenizer and model now (``predict`` does it on first use)."""
+        if self._model is not None:
+            return self
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        path = self._path()
+        verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
+            model = AutoModelForSequenceClassification.from_pretrained(path, use_safetensors=True, trust_remote_code=False)
+        except (OSError, ValueError) as exc:
+            raise OSError(f"{path}: cannot load an NLI model ({str(exc).splitlines()[0]})") from exc
+        finally:
+            hf_logging.set_verbosity(verbosity)
+            if bars:
+                hf_logging.enable_progress_bar()
+        self._columns = label_columns(model.config.id2label)
+        device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
+        self._model = model.to(device).eval()
+        self._key = self._model_key(path)
+        return self
+
+    def _model_key(self, path: str) -> str:
+        config = Path(path) / "config.json"
+        if config.is_file():  # a local folder: tie cached scores to its exact weights' config
+            meta = json.loads(config.read_text(encoding="utf-8"))
+            digest = meta.get("claims_weights_sha256") or hashlib.sha256(config.read_bytes()).hexdigest()
+            return f"{self.name}@{digest[:16]}@{self.max_length}"
+        return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{self.max_length}"
+
+    def _score_cache(self) -> ScoreCache | None:
+        if not self.use_cache:
+            return None
+        if self._cache is None:
+            from .embedded import cache_root
+
+            root = Path(self.cache_dir).expanduser() if self.cache_dir else cache_root()
+            try:
+                self._cache = ScoreCache(root / "scores.sqlite")
+            except (OSError, sqlite3.Error):
+                self.use_cache = False  # an unwritable cache never stops scoring
+                return None
+        return self._cache
+
+    # -- predicting
+
+    def predict(self, pairs: Sequence[tuple[str, str]], *, batch_size: int = 32,
+                show_progress_bar: bool | None = None) -> np.ndarray:
+        """(n, 3) float32 probabilities, columns entailment, neutral, contradiction."""
+        pairs = [(str(p), str(h)) for p, h in pairs]
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        if not pairs:
+            return out
+        self.load()
+        cache = self._score_cache()
+        keys = [ScoreCache.key(p, h) for p, h in pairs]
+        known = cache.get(self._key, list(set(keys))) if cache else {}
+        todo_index: dict[bytes, int] = {}
+        todo: list[tuple[str, str]] = []
+        for k, pair in zip(keys, pairs):
+            if k not in known and k not in todo_index:
+                todo_index[k] = len(todo)
+                todo.append(pair)
+        if todo:
+            fresh = self._predict_uncached(todo, batch_size, show_progress_bar)
+            if cache:
+                try:
+                    cache.put(self._key, zip(todo_index, fresh))
+                except sqlite3.Error:
+                    pass
+            for k, i in todo_index.items():
+                known[k] = fresh[i]
+        for row, k in enumerate(keys):
+            out[row] = known[k]
+        return out
+
+    def _predict_uncached(self, pairs, batch_size, show_progress_bar) -> np.ndarray:
+        tok = self._tokenizer
+        enc = tok([p for p, _ in pairs], [h for _, h in pairs], add_special_tokens=True, truncation=False)["input_ids"]
+        units: list[tuple[int, list[int]]] = []  # (pair index, token ids)
+        long_pairs = []
+        for i, ids in enumerate(enc):
+            if len(ids) <= self.max_length:
+                units.append((i, ids))
+            else:
+                long_pairs.append(i)
+        # long pairs: every premise sentence against the hypothesis (both truncated to fit)
+        for i in long_pairs:
+            premise, hypothesis = pairs[i]
+            sentences = split_sentences(premise)
+            sub = tok(sentences, [hypothesis] * len(sentences), truncation="longest_first",
+                      max_length=self.max_length)["input_ids"]
+            units.extend((i, ids) for ids in sub)
+        probs = self._forward([ids for _, ids in units], batch_size, show_progress_bar)
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        groups: dict[int, list[np.ndarray]] = {}
+        for (i, _), row in zip(units, probs):
+            groups.setdefault(i, []).append(row)
+        for i, rows in groups.items():
+            out[i] = rows[0] if len(rows) == 1 else _aggregate(np.stack(rows))
+        return out
+
+    def _forward(self, sequences: list[list[int]], batch_size: int, show_progress_bar) -> np.ndarray:
+        import torch
+
+        order = np.argsort([-len(s) for s in sequences], kind="stable")
+        probs = np.zeros((len(sequences), 3), dtype=np.float32)
+        pad = self._tokenizer.pad_token_id if self._tokenizer.pad_token_id is not None else 0
+        device = next(self._model.parameters()).device
+        starts = range(0, len(order), batch_size)
+        if show_progress_bar is None:
+            show_progress_bar = False
+        bar = None
+        if show_progress_bar and len(order) > batch_size:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(order), desc="score", unit="pair", file=sys.stderr)
+        with torch.inference_mode():
+            for start in starts:
+                idx = order[start : start + batch_size]
+                width = len(sequences[idx[0]])
+                ids = torch.full((len(idx), width), pad, dtype=torch.long)
+                mask = torch.zeros((len(idx), width), dtype=torch.long)
+                for r, i in enumerate(idx):
+                    seq = sequences[i]
+                    ids[r, : len(seq)] = torch.tensor(seq)
+                    mask[r, : len(seq)] = 1
+                logits = self._model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
+                p = torch.softmax(logits.float(), dim=-1)[:, self._columns].cpu().numpy()
+                probs[idx] = p
+                if bar is not None:
+                    bar.update(len(idx))
+        if bar is not None:
+            bar.close()
+        return probs
+
+
+def _aggregate(rows: np.ndarray) -> np.ndarray:
+    """One row for a premise scored sentence by sentence: the strongest entailment if it beats the
+    strongest contradiction, else the strongest contradiction."""
+    e, c = rows[:, 0].argmax(), rows[:, 2].argmax()
+    return rows[e] if rows[e, 0] >= rows[c, 2] else rows[c]
+
+
+# --------------------------------------------------------------------------------------- records API
+
+
+def score(records: Iterable[dict], *, model: str | None = None, scorer: NLIScorer | None = None,
+          batch_size: int = 32, both_directions: bool = False, progress: bool = False) -> list[dict]:
+    """Score ``{"premise", "hypothesis", ...}`` records; other fields pass through.
+
+    Each output record adds ``label`` (the most probable of LABELS) and ``scores`` (a dict of the three
+    probabilities); with ``both_directions`` also ``label_reverse`` and ``scores_reverse`` (hypothesis ->
+    premise), scored in the same call.
+    """
+    records = list(records)
+    if not records:
+        return []
+    scorer = scorer or NLIScorer(model)
+    pairs = [(r["premise"], r["hypothesis"]) for r in records]
+    if both_directions:
+        pairs += [(h, p) for p, h in pairs]
+    probs = scorer.predict(pairs, batch_size=batch_size, show_progress_bar=progress)
+    n = len(records)
+    out = []
+    for i, record in enumerate(records):
+        row = dict(record)
+        row["label"], row["scores"] = _labelled(probs[i])
+        if both_directions:
+            row["label_reverse"], row["scores_reverse"] = _labelled(probs[n + i])
+        out.append(row)
+    return out
+
+
+def _labelled(row: np.ndarray) -> tuple[str, dict[str, float]]:
+    return LABELS[int(np.argmax(row))], {name: round(float(v), 6) for name, v in zip(LABELS, row)}
