@@ -480,6 +480,11 @@ def _thresholds_dict(th) -> dict[str, Any]:
 # --- sweep ------------------------------------------------------------------------------------------
 
 
+# NLI probability cut-offs below about a third (the chance level of a 3-way softmax) would call a pair
+# an agreement or a contradiction on which the model does not even lean that way; the sweep stays above.
+SWEEP_FLOOR = {"contradiction": 0.35, "entailment": 0.35}
+
+
 def sweep(
     dev_gold,
     *,
@@ -526,7 +531,7 @@ def sweep(
         improved = False
         for name in names:
             for value in grid:
-                if value == getattr(best, name):
+                if value < SWEEP_FLOOR.get(name, 0.0) or value == getattr(best, name):
                     continue
                 try:
                     trial = replace(best, **{name: value})

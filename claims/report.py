@@ -31,48 +31,53 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
     from .verdict import intra_conflict, is_content_contradiction, polarity, stances_of
 
     by_id = {c.id: c for c in claims}
-    parent = {c.id: c.id for c in claims}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
     def linked(p: Pair) -> bool:
         return p.verdict != "neutral" or (p.similarity is not None and p.similarity >= thresholds.topic)
 
-    for p in pairs:
-        if linked(p) and p.a in parent and p.b in parent:
-            ra, rb = find(p.a), find(p.b)
-            if ra != rb:
-                parent[rb] = ra
-    groups: dict[str, list[str]] = defaultdict(list)
-    for c in claims:
-        groups[find(c.id)].append(c.id)
+    def weight(p: Pair) -> float:
+        rule = any(r.startswith(("stance conflict", "same quote", "quantity conflict")) for r in p.reasons)
+        return (1.0 if rule else 0.0) + max(p.scores.get("contradiction", 0.0), p.scores.get("entailment", 0.0))
+
     edges: dict[str, list[tuple[str, Pair]]] = defaultdict(list)
     for p in pairs:
-        if linked(p):
+        if linked(p) and p.a in by_id and p.b in by_id:
             edges[p.a].append((p.b, p))
             edges[p.b].append((p.a, p))
+    # Topics are stars, not connected components: chains of pairwise links between loosely related claims
+    # would otherwise pull a whole story into one topic. A topic is a centre claim with every claim linked
+    # to it (a claim may sit in several topics). Centres are taken strongest first (links decided by a rule
+    # -- stance conflict, same quote, quantity conflict -- count extra); a claim already in a topic is not
+    # made a centre again.
+    total = {cid: sum(weight(p) for _, p in edges[cid]) for cid in by_id}
+    placed: set[str] = set()
+    groups: dict[str, list[str]] = {}
+    for centre in sorted((cid for cid in by_id if edges[cid]), key=lambda cid: (-total[cid], cid)):
+        if centre in placed:
+            continue
+        members = [centre] + sorted({y for y, _ in edges[centre]})
+        groups[centre] = members
+        placed.update(members)
+    for cid in sorted(set(by_id) - placed):  # a claim confirmed and disputed in one sentence is a topic of its own
+        groups[cid] = [cid]
     order = {c.id: n for n, c in enumerate(claims)}
     drafts = []
-    for members in groups.values():
+    for centre, members in groups.items():
         intra = [m for m in members if intra_conflict(by_id[m])]
         if len(members) < 2 and not intra:
             continue
-        ps = [p for m in members for _, p in edges[m] if p.a == m]
+        ps = [p for y, p in edges[centre]]
         verdicts = {p.verdict for p in ps}
         verdict = "contradiction" if "contradiction" in verdicts or intra else "agreement" if "agreement" in verdicts else "neutral"
         # reference claim: asserted, most linked, has quantities
-        ref = max(members, key=lambda m: (max((polarity(s) for s, _ in stances_of(by_id[m])), default=0) > 0,
-                                          len(edges[m]), len(by_id[m].quantities), -order[m]))
+        ref = centre
+        memberset = set(members)
         sign = {ref: 1}
         queue = deque([ref])
         while queue:
             x = queue.popleft()
-            for y, p in edges[x]:
-                if y not in sign:
+            for y, p in edges[x] if x == centre else ():  # signs relative to the centre
+                if y not in sign and y in memberset:
                     sign[y] = -sign[x] if is_content_contradiction(p) else sign[x]
                     queue.append(y)
         sides: dict[str, list[str]] = {s: [] for s in SIDES}
@@ -83,18 +88,23 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
                 if m not in sides[side]:
                     sides[side].append(m)
         label = _short(by_id[ref].text, 90)
-        drafts.append((VERDICT_ORDER[verdict], min(order[m] for m in members), members, verdict, label, sides))
-    drafts.sort(key=lambda d: (d[0], d[1]))
-    topics, topic_of = [], {}
-    for n, (_, _, members, verdict, label, sides) in enumerate(drafts, 1):
+        drafts.append((VERDICT_ORDER[verdict], -total.get(centre, 0.0), min(order[m] for m in members), members, verdict,
+                       label, sides, centre))
+    drafts.sort(key=lambda d: (d[0], d[1], d[2]))
+    topics, topic_of_centre, topics_of = [], {}, defaultdict(list)
+    for n, (_, _, _, members, verdict, label, sides, centre) in enumerate(drafts, 1):
         members = sorted(members, key=order.__getitem__)
         topics.append(Topic(id=n, label=label, claims=tuple(members), verdict=verdict,
                             sides={k: tuple(v) for k, v in sides.items() if v}))
+        topic_of_centre[centre] = n
         for m in members:
-            topic_of[m] = n
+            topics_of[m].append(n)
     out = []
-    for p in pairs:
-        t = topic_of.get(p.a) if topic_of.get(p.a) == topic_of.get(p.b) else None
+    for p in pairs:  # a pair belongs to the topic centred on one of its claims, else to the first holding both
+        t = topic_of_centre.get(p.a) or topic_of_centre.get(p.b)
+        if t is None or t not in topics_of[p.a] or t not in topics_of[p.b]:
+            both = [n for n in topics_of[p.a] if n in topics_of[p.b]]
+            t = both[0] if both else None
         out.append(replace(p, topic=t))
     out.sort(key=lambda p: (VERDICT_ORDER.get(p.verdict, 3), -(p.scores.get("contradiction", 0) if p.verdict == "contradiction" else p.scores.get("entailment", 0))))
     return out, topics

@@ -221,6 +221,19 @@ def temporal_reason(a: Claim, b: Claim, dates: tuple[str | None, str | None]) ->
 
 # --- the decision -----------------------------------------------------------------------------------
 
+QUOTE_RUN = 3  # words in a row two claims by the same speaker must share to be the same quote
+
+
+def _shared_run(a: str, b: str) -> str:
+    """The longest run of at least QUOTE_RUN words both texts contain ("" when none): the same speaker's
+    words quoted in two articles, each with different surroundings, keep such a run."""
+    from difflib import SequenceMatcher
+
+    wa, wb = re.findall(r"\w+", a.casefold()), re.findall(r"\w+", b.casefold())
+    m = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    return " ".join(wa[m.a : m.a + m.size]) if m.size >= QUOTE_RUN else ""
+
+
 def decide(
     a: Claim,
     b: Claim,
@@ -243,7 +256,7 @@ def decide(
     if len(f) != 3 or len(g) != 3:
         raise ValueError(f"expected 3 scores per direction in {LABELS} order, got {len(f)} and {len(g)}")
     scores = {k: (f[i] + g[i]) / 2 for i, k in enumerate(LABELS)}
-    contra = max(f[_C], g[_C])
+    contra = min(f[_C], g[_C])  # contradiction is symmetric: both directions must see it
     entail = scores["entailment"]
     same_text = _norm_text(a.text) == _norm_text(b.text) and bool(_norm_text(a.text))
     sim = similarity
@@ -269,7 +282,8 @@ def decide(
     speaker_a = a.speaker.name if a.speaker else None
     speaker_b = b.speaker.name if b.speaker else None
     same_speaker = bool(speaker_a) and speaker_a == speaker_b
-    quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity))
+    run = _shared_run(a.text, b.text) if same_speaker else ""
+    quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run))
     qconf = quantity_conflicts(a, b, th) if related else []
 
     if stance_conflict:
@@ -278,7 +292,7 @@ def decide(
         reasons.append(f"stance conflict: confirmed by {pos or 'the article'}, denied/disputed by {neg or 'the article'}")
     elif quote_same and not qconf:
         verdict = "agreement"
-        what = "same words" if same_text else f"similarity {sim:.2f}"
+        what = "same words" if same_text else f"similarity {sim:.2f}" if sim is not None and sim >= th.quote_identity else f"shared words “{run}”"
         reasons.append(f"same quote by {speaker_a} ({what})")
     elif qconf:
         verdict, content_contra = "contradiction", True

@@ -254,6 +254,7 @@ def _sweep_set(tmp_path):
 
 
 def test_sweep_tunes_on_dev_and_saves(tmp_path, fake_verdict, monkeypatch, capsys):
+    monkeypatch.setattr(ev, "SWEEP_FLOOR", {})  # the grid mechanics; the floor has its own test
     dev, scorer = _sweep_set(tmp_path)
     write(tmp_path / "test.jsonl", "this file must never be read\n")
     read = []
@@ -271,6 +272,12 @@ def test_sweep_tunes_on_dev_and_saves(tmp_path, fake_verdict, monkeypatch, capsy
     report = json.loads((tmp_path / "o" / "sweep.json").read_text(encoding="utf-8"))
     assert report["before"]["macro_f1"] == pytest.approx(before) and report["after"]["macro_f1"] == pytest.approx(after)
     assert "->" in capsys.readouterr().err
+
+
+def test_sweep_never_goes_below_the_probability_floor(tmp_path, fake_verdict):
+    dev, scorer = _sweep_set(tmp_path)  # best separation would be 0.15, under the floor
+    th = ev.sweep(dev, scorer=scorer, write=False, verbose=False)
+    assert th.contradiction >= ev.SWEEP_FLOOR["contradiction"] and th.entailment >= ev.SWEEP_FLOOR["entailment"]
 
 
 def test_sweep_scores_once(tmp_path, fake_verdict):

@@ -69,8 +69,10 @@ BONUS_EN = "Meta offered $100 million signing bonuses"
     # unrelated texts with different quantities: no quantity conflict
     (claim("a", "100 researchers", quantities=[q(100)]), claim("b", "3 cats", doc="d2", quantities=[q(3)]),
      NEU, NEU, 0.1, "neutral", "NLI"),
-    # NLI contradiction in one direction only is enough
-    (claim("a", "Meta offered bonuses"), claim("b", "Meta did not offer bonuses", doc="d2"), NEU, CON, 0.7, "contradiction", "content contradiction"),
+    # NLI contradiction must be seen in both directions (contradiction is symmetric; one-way "contradictions"
+    # are mostly unrelated facts about the same actors)
+    (claim("a", "Meta offered bonuses"), claim("b", "Meta did not offer bonuses", doc="d2"), CON, CON, 0.7, "contradiction", "content contradiction"),
+    (claim("a", "Meta offered bonuses"), claim("b", "Meta hired a chef", doc="d2"), NEU, CON, 0.7, "neutral", "NLI"),
     # NLI entailment both ways
     (claim("a", "Chen wrote a memo"), claim("b", "كتب تشين مذكرة", doc="d2"), ENT, ENT, 0.7, "agreement", "NLI"),
 ])
