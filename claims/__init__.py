@@ -42,6 +42,14 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 
+# These three functions share their module's name. Importing the module sets ``claims.<name>`` to the
+# module object, so they are bound eagerly here (all three modules are light: stdlib and numpy), which
+# makes ``from claims import extract, score, evaluate`` give the functions whatever was imported before.
+from .evaluate import evaluate  # noqa: E402
+from .extract import extract  # noqa: E402
+from .score import score  # noqa: E402
+
+
 def __getattr__(name):
     module = _EXPORTS.get(name)
     if module is None:

@@ -124,7 +124,9 @@ def cmd_score(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from . import evaluate as ev
+    import importlib
+
+    ev = importlib.import_module("claims.evaluate")  # the module; claims.evaluate is the function
 
     if args.out:
         _check_writable(args.out)

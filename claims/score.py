@@ -10,7 +10,9 @@ Inside ``predict``:
    nothing twice;
 2. the rest are tokenized once, sorted by length and cut into batches padded only to their own longest
    pair (dynamic padding);
-3. the forward pass runs under ``torch.inference_mode()`` on all the CPU threads torch was given;
+3. the forward pass runs under ``torch.inference_mode()`` on all the CPU threads torch was given, in
+   bfloat16 autocast where the CPU does bfloat16 natively (AMX or AVX512-BF16; about 2.5x faster here,
+   probabilities within about 0.01 of float32), else in float32 (``precision`` chooses);
 4. softmax, columns re-ordered from the model's own ``id2label`` (checkpoints order their labels
    differently), rows restored to input order.
 
@@ -128,10 +130,15 @@ class NLIScorer:
     ``model``: ``None`` (embedded), a Hugging Face id or a local folder. ``cache_dir``: where scores are
     cached (default: the claims cache folder, ``$CLAIMS_CACHE``); ``use_cache=False`` turns the cache off.
     ``max_length``: longest pair, in tokens, scored in one piece; longer pairs are scored sentence by sentence.
+    ``precision``: ``"auto"`` (bfloat16 autocast on CPUs with native bfloat16, else float32), ``"fp32"`` or ``"bf16"``.
     """
 
     def __init__(self, model: str | os.PathLike | None = None, *, cache_dir: str | os.PathLike | None = None,
-                 use_cache: bool = True, max_length: int = 256, device: str | None = None):
+                 use_cache: bool = True, max_length: int = 256, device: str | None = None,
+                 precision: str = "auto"):
+        if precision not in ("auto", "fp32", "bf16"):
+            raise ValueError(f"precision must be 'auto', 'fp32' or 'bf16', not {precision!r}")
+        self.precision = precision
         self.model_arg = None if model is None else str(model)
         self.max_length = int(max_length)
         self.device = device
@@ -180,6 +187,9 @@ class NLIScorer:
         self._columns = label_columns(model.config.id2label)
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         self._model = model.to(device).eval()
+        if self.precision == "auto":
+            native = device == "cuda" or (torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+            self.precision = "bf16" if native else "fp32"
         self._key = self._model_key(path)
         return self
 
@@ -188,8 +198,8 @@ class NLIScorer:
         if config.is_file():  # a local folder: tie cached scores to its exact weights' config
             meta = json.loads(config.read_text(encoding="utf-8"))
             digest = meta.get("claims_weights_sha256") or hashlib.sha256(config.read_bytes()).hexdigest()
-            return f"{self.name}@{digest[:16]}@{self.max_length}"
-        return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{self.max_length}"
+            return f"{self.name}@{digest[:16]}@{self.max_length}@{self.precision}"
+        return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{self.max_length}@{self.precision}"
 
     def _score_cache(self) -> ScoreCache | None:
         if not self.use_cache:
@@ -278,7 +288,8 @@ class NLIScorer:
             from tqdm import tqdm
 
             bar = tqdm(total=len(order), desc="score", unit="pair", file=sys.stderr)
-        with torch.inference_mode():
+        autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=self.precision == "bf16")
+        with torch.inference_mode(), autocast:
             for start in starts:
                 idx = order[start : start + batch_size]
                 width = len(sequences[idx[0]])
