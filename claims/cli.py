@@ -145,10 +145,15 @@ def cmd_eval(args) -> int:
         print(format_table(metrics))
         return 0
     elif args.sweep:
-        ev.sweep(args.gold, model=args.model, write=True, path=args.thresholds)
-        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, progress=_progress(args))
+        th = ev.sweep(args.gold, model=args.model, write=True, path=args.thresholds, out=args.out, progress=_progress(args))
+        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, thresholds=th,
+                              progress=_progress(args))
     else:
-        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, progress=_progress(args))
+        from .verdict import load_thresholds
+
+        th = load_thresholds(args.thresholds) if args.thresholds else None
+        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, thresholds=th,
+                              progress=_progress(args))
     print(ev.format_table(metrics))
     return 0
 
@@ -214,17 +219,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="IN.jsonl", help="JSON Lines with premise and hypothesis, or - for stdin")
     p.add_argument("-o", "--output", default=None, metavar="OUT.jsonl", help="output file (default: stdout)")
     p.add_argument("--model", default=None, help="Hugging Face id or local path (default: the embedded model)")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--both-directions", action="store_true", help="also score hypothesis -> premise (adds scores_reverse)")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="pairs per forward pass (default 32)")
+    p.add_argument("--both-directions", action="store_true", help="also score hypothesis -> premise (adds label_reverse, scores_reverse)")
     p.set_defaults(func=cmd_score)
 
     p = command("eval", "Evaluate against a labelled set: claim pairs, plain NLI data, extraction gold or findings.")
     p.add_argument("gold", metavar="GOLD", help="labelled JSONL/CSV/TSV")
     p.add_argument("--model", default=None, help="Hugging Face id or local path (default: the embedded model)")
     p.add_argument("--out", default=None, metavar="DIR", help="write metrics.json and index.html (plots) here")
-    p.add_argument("--label-map", default=None, metavar="JSON", help="map gold labels to entailment/neutral/contradiction (JSON or file)")
+    p.add_argument("--label-map", default=None, metavar="JSON", help="map gold labels to entailment/neutral/contradiction (NLI sets) or agree/contradict/neutral/unrelated (claim pairs); JSON or a file")
     p.add_argument("--sweep", action="store_true", help="tune verdict thresholds on GOLD (a dev split!) and save them")
-    p.add_argument("--thresholds", default=None, metavar="FILE", help="where --sweep writes (default: claims/thresholds.json)")
+    p.add_argument("--thresholds", default=None, metavar="FILE", help="thresholds file: where --sweep writes, else the one evaluated (default: claims/thresholds.json)")
     p.add_argument("--articles", default=None, metavar="DIR", help="end-to-end mode: run check on DIR, score gold findings")
     p.add_argument("--extraction", nargs="+", default=None, metavar="PATH", help="extraction mode: score the claim spans extracted from these articles")
     p.set_defaults(func=cmd_eval)
