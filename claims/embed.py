@@ -52,7 +52,9 @@ class Embedder:
             kwargs = {"add_pooling_layer": False} if self.model_arg is None else {}
             self._model = AutoModel.from_pretrained(path, use_safetensors=True, trust_remote_code=False, **kwargs).eval()
         except (OSError, ValueError) as exc:
-            raise OSError(f"{path}: cannot load an encoder ({str(exc).splitlines()[0]})") from exc
+            from .score import ModelLoadError, _first_line
+
+            raise ModelLoadError(path, f"cannot load an encoder ({_first_line(exc)})") from None
         finally:
             hf_logging.set_verbosity(verbosity)
             if bars:

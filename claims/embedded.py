@@ -315,8 +315,12 @@ def _publish(build, target: Path) -> Path:
     """Build into a temporary sibling folder, then rename it into place (atomic; concurrent builders race safely)."""
     if (target / "config.json").is_file():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise EmbeddedModelError(f"{target.parent}: cannot write the model cache ({exc.strerror}); "
+                                 "set CLAIMS_CACHE to a writable folder") from None
     try:
         build(tmp)
         try:

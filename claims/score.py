@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .types import LABELS
+from .types import LABELS, InputError
 
 _SYNONYMS = {
     "entailment": "entailment", "entailed": "entailment", "entails": "entailment", "entail": "entailment",
@@ -51,6 +51,10 @@ _SENTENCE = re.compile(r"[^.!?؟。！？\n]+[.!?؟。！？]*[\"”»’']?\s*|
 
 class ModelLabelError(ValueError):
     """The model's id2label does not name entailment, neutral and contradiction."""
+
+
+class ModelLoadError(InputError, OSError):
+    """A model given by the user cannot be loaded; ``str(err)`` is ``"<model>: <problem>"``."""
 
 
 def label_columns(id2label: dict) -> list[int]:
@@ -72,6 +76,11 @@ def label_columns(id2label: dict) -> list[int]:
             "an NLI model with entailment, neutral and contradiction labels is needed"
         )
     return [found[name] for name in LABELS]
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
 
 
 def split_sentences(text: str) -> list[str]:
@@ -179,12 +188,15 @@ class NLIScorer:
             self._tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
             model = AutoModelForSequenceClassification.from_pretrained(path, use_safetensors=True, trust_remote_code=False)
         except (OSError, ValueError) as exc:
-            raise OSError(f"{path}: cannot load an NLI model ({str(exc).splitlines()[0]})") from exc
+            raise ModelLoadError(path, f"cannot load an NLI model ({_first_line(exc)})") from None
         finally:
             hf_logging.set_verbosity(verbosity)
             if bars:
                 hf_logging.enable_progress_bar()
-        self._columns = label_columns(model.config.id2label)
+        try:
+            self._columns = label_columns(model.config.id2label)
+        except ModelLabelError as exc:
+            raise ModelLoadError(path, str(exc)) from None
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         self._model = model.to(device).eval()
         if self.precision == "auto":
