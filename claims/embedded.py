@@ -323,6 +323,11 @@ def _publish(build, target: Path) -> Path:
                                  "set CLAIMS_CACHE to a writable folder") from None
     try:
         build(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes 0700: let a shared cache be read by others
+        for f in tmp.iterdir():
+            os.chmod(f, 0o666 & ~umask)
         try:
             os.replace(tmp, target)
         except OSError:  # someone else published first
