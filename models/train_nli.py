@@ -248,14 +248,18 @@ def synthetic(premises, lang, rng, n):
     return out
 
 
-def build_splits(data: Path, seed: int = 13):
-    """(train rows, {dev set name: rows}); rows are (premise, hypothesis, label, set name)."""
+def build_splits(data: Path, seed: int = 13, swap: tuple[str, ...] = ()):
+    """(train rows, {dev set name: rows}); rows are (premise, hypothesis, label, set name).
+
+    Sets named in ``swap`` also train with premise and hypothesis exchanged (for symmetric labellings such
+    as ANS's agree / disagree / other between two headlines)."""
     rng = random.Random(seed)
     sets = load_sets(data)
     train, held = [], {}
     weight = {"ans-train": 3, "arsick-train": 2, "xnli-ar-mt": 2}
     for name, (split, lang, rows) in sets.items():
         if split == "train":
+            rows = rows + [(h, p, y) for p, h, y in rows] if name in swap else rows
             train += [(p, h, y, name) for p, h, y in rows] * weight.get(name, 1)
         else:
             held[name] = [(p, h, y, name) for p, h, y in rows]
@@ -272,14 +276,14 @@ def build_splits(data: Path, seed: int = 13):
 # --------------------------------------------------------------------------------------------- prepare
 
 
-def prepare(data: Path, bundle: Path) -> None:
+def prepare(data: Path, bundle: Path, swap: tuple[str, ...] = ()) -> None:
     sys.path.insert(0, str(ROOT))
     from safetensors.numpy import save_file
 
     from claims.embedded import base_config, build_tokenizer, read_e5
 
     t0 = time.time()
-    train, held, inventory = build_splits(data)
+    train, held, inventory = build_splits(data, swap=swap)
     e5 = read_e5()
     tok = build_tokenizer(e5)
 
@@ -516,6 +520,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("prepare")
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     p.add_argument("--bundle", type=Path, default=ROOT / "models" / ".bundle")
+    p.add_argument("--swap", nargs="*", default=[], metavar="SET",
+                   help="training sets also used with premise and hypothesis exchanged (e.g. ans-train)")
     t = sub.add_parser("train")
     t.add_argument("--bundle", type=Path, default=ROOT / "models" / ".bundle")
     t.add_argument("--out", type=Path, required=True)
@@ -528,7 +534,7 @@ def main(argv=None) -> int:
     e.add_argument("--bundle", type=Path, default=None)
     args = ap.parse_args(argv)
     if args.cmd == "prepare":
-        prepare(args.data, args.bundle)
+        prepare(args.data, args.bundle, tuple(args.swap))
     elif args.cmd == "train":
         train(args.bundle, args.out, args.epochs, args.lr, args.batch_tokens, args.seed)
     else:
