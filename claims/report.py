@@ -88,11 +88,16 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
                 if m not in sides[side]:
                     sides[side].append(m)
         label = _short(by_id[ref].text, 90)
-        drafts.append((VERDICT_ORDER[verdict], -total.get(centre, 0.0), min(order[m] for m in members), members, verdict,
-                       label, sides, centre))
-    drafts.sort(key=lambda d: (d[0], d[1], d[2]))
+        # rank: links decided by a rule (stance conflict, same quote, quantity conflict: the surest evidence)
+        # first, then a dispute with people on both sides (the smaller side's size), then the weight of all
+        # links; a hub claim weakly linked to many others sinks
+        two_sided = min(len(sides["confirm"]), len(sides["dispute"]))
+        rules = sum(weight(p) >= 1.0 for p in ps)
+        drafts.append(((VERDICT_ORDER[verdict], -rules, -two_sided, -total.get(centre, 0.0), min(order[m] for m in members)),
+                       members, verdict, label, sides, centre))
+    drafts.sort(key=lambda d: d[0])
     topics, topic_of_centre, topics_of = [], {}, defaultdict(list)
-    for n, (_, _, _, members, verdict, label, sides, centre) in enumerate(drafts, 1):
+    for n, (_, members, verdict, label, sides, centre) in enumerate(drafts, 1):
         members = sorted(members, key=order.__getitem__)
         topics.append(Topic(id=n, label=label, claims=tuple(members), verdict=verdict,
                             sides={k: tuple(v) for k, v in sides.items() if v}))
