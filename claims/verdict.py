@@ -255,7 +255,7 @@ def decide(
     g = [float(x) for x in backward]
     if len(f) != 3 or len(g) != 3:
         raise ValueError(f"expected 3 scores per direction in {LABELS} order, got {len(f)} and {len(g)}")
-    scores = {k: (f[i] + g[i]) / 2 for i, k in enumerate(LABELS)}
+    scores = {k: round((f[i] + g[i]) / 2, 6) for i, k in enumerate(LABELS)}  # float32 noise off the JSON
     contra = min(f[_C], g[_C])  # contradiction is symmetric: both directions must see it
     entail = scores["entailment"]
     same_text = _norm_text(a.text) == _norm_text(b.text) and bool(_norm_text(a.text))
