@@ -89,10 +89,10 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
                     sides[side].append(m)
         label = _short(by_id[ref].text, 90)
         # rank: links decided by a rule (stance conflict, same quote, quantity conflict: the surest evidence)
-        # first, then a dispute with people on both sides (the smaller side's size), then the weight of all
+        # for the topic's own verdict first, then a dispute with people on both sides (the smaller side's size), then the weight of all
         # links; a hub claim weakly linked to many others sinks
         two_sided = min(len(sides["confirm"]), len(sides["dispute"]))
-        rules = sum(weight(p) >= 1.0 for p in ps)
+        rules = sum(weight(p) >= 1.0 and p.verdict == verdict for p in ps)  # a same-quote link is no evidence of a dispute
         drafts.append(((VERDICT_ORDER[verdict], -rules, -two_sided, -total.get(centre, 0.0), min(order[m] for m in members)),
                        members, verdict, label, sides, centre))
     drafts.sort(key=lambda d: d[0])

@@ -12,7 +12,7 @@ Evidence, in order of precedence (each piece found is listed in ``Pair.reasons``
    two, is agreement;
 3. quantity conflict: the same measure (kind and unit) with values that cannot both
    hold, respecting bounds ("at least 8" vs "4" conflicts, "up to 100" vs "100" does not);
-4. NLI: contradiction (the larger of the two directions) or mutual entailment.
+4. NLI: contradiction in both directions (the smaller of the two) or mean entailment.
 
 A contradiction between documents of different dates, or whose texts mark different
 times, is kept but flagged ``temporal=True`` with a "possibly temporal" reason.
@@ -43,7 +43,7 @@ _E, _N, _C = (LABELS.index(x) for x in ("entailment", "neutral", "contradiction"
 class Thresholds:
     """Every cut-off the verdict, pairing and topic steps use (all floats in [0, 1])."""
 
-    contradiction: float = 0.5  # max(a->b, b->a) contradiction probability for an NLI contradiction
+    contradiction: float = 0.5  # min(a->b, b->a) contradiction probability for an NLI contradiction
     entailment: float = 0.5  # mean entailment of both directions for an NLI agreement
     # cosine cut-offs are for multilingual e5 embeddings, whose cosines bunch high (unrelated claims ~0.87)
     quote_identity: float = 0.92  # cosine similarity for "same quote" (with the same speaker)
@@ -110,6 +110,12 @@ def stances_of(claim: Claim) -> list[tuple[str, str | None]]:
 
 def polarity(stance: str) -> int:
     return 1 if stance in POSITIVE else -1 if stance in NEGATIVE else 0
+
+
+def _net(stances: set[tuple[int, str | None]]) -> int:
+    """+1 when every stance is positive, -1 when every one is negative, 0 when mixed or only hedged."""
+    pols = {p for p, _ in stances if p}
+    return 1 if pols == {1} else -1 if pols == {-1} else 0
 
 
 def intra_conflict(claim: Claim) -> bool:
@@ -271,14 +277,19 @@ def decide(
     pa = {(polarity(s), src) for s, src in stances_of(a)}
     pb = {(polarity(s), src) for s, src in stances_of(b)}
     stance_conflict = None
-    if same_claim and contra < th.contradiction:
-        for p1, s1 in sorted(pa, key=str):
-            for p2, s2 in sorted(pb, key=str):
-                if p1 * p2 == -1:
-                    stance_conflict = (s1 if p1 > 0 else s2, s2 if p1 > 0 else s1)
-                    break
-            if stance_conflict:
-                break
+    # A claim that carries both stances itself ("confirmed by insiders, disputed by Meta sources") holds its
+    # dispute inside: a one-sided restatement of it sides with some of its sources, so the pair is judged on
+    # content and the dispute is reported by the topic (and named in the reasons), not as a pair conflict.
+    net_a, net_b = _net(pa), _net(pb)
+    if same_claim and contra < th.contradiction and net_a * net_b == -1:
+        s1 = next((s for p, s in sorted(pa, key=str) if p == net_a), None)
+        s2 = next((s for p, s in sorted(pb, key=str) if p == net_b), None)
+        stance_conflict = (s1, s2) if net_a > 0 else (s2, s1)
+    mixed = None
+    if same_claim and not stance_conflict and (intra_conflict(a) or intra_conflict(b)):
+        inner = a if intra_conflict(a) else b
+        neg = sorted({s or "the article" for p, s in stances_of(inner) if polarity(p) < 0})
+        mixed = f"{'a' if inner is a else 'b'} is itself disputed by {', '.join(neg)}"
     speaker_a = a.speaker.name if a.speaker else None
     speaker_b = b.speaker.name if b.speaker else None
     same_speaker = bool(speaker_a) and speaker_a == speaker_b
@@ -303,7 +314,7 @@ def decide(
         verdict = "agreement"
     else:
         # both sides deny the same thing: they agree
-        if same_claim and any(p == -1 for p, _ in pa) and any(p == -1 for p, _ in pb) and contra < th.contradiction:
+        if same_claim and net_a == net_b == -1 and contra < th.contradiction:
             verdict = "agreement"
             reasons.append("both sources deny or dispute the same claim")
     reasons.append(
@@ -311,6 +322,8 @@ def decide(
         f"(e {f[_E]:.2f} n {f[_N]:.2f} c {f[_C]:.2f}); b->a {LABELS[max(range(3), key=g.__getitem__)]} "
         f"(e {g[_E]:.2f} n {g[_N]:.2f} c {g[_C]:.2f})"
     )
+    if mixed:
+        reasons.append(mixed)
     if sim is not None:
         reasons.append(f"similarity {sim:.2f}")
     if same_speaker and not quote_same:

@@ -41,6 +41,16 @@ BONUS_EN = "Meta offered $100 million signing bonuses"
      ENT, ENT, 0.99, "contradiction", "stance conflict"),
     (claim("a", BONUS_EN, stances=[("asserts", "altman")]), claim("b", BONUS_AR, doc="d2", stances=[("denies", "bosworth")]),
      ENT, ENT, 0.91, "contradiction", "stance conflict"),
+    # a claim that carries both stances itself (001: "confirmed by insiders, disputed by Meta sources") holds the
+    # dispute inside: its one-sided restatement is judged on content, and the reasons name the inner dispute
+    (claim("a", BONUS_AR, stances=[("confirms", "insiders"), ("disputes", "meta")]),
+     claim("b", BONUS_EN, doc="d2", stances=[("asserts", "altman")]), ENT, ENT, 0.95, "agreement", "a is itself disputed by meta"),
+    (claim("a", BONUS_EN, stances=[("denies", "bosworth")]),
+     claim("b", BONUS_AR, doc="d2", stances=[("confirms", "insiders"), ("disputes", "meta")]), NEU, NEU, 0.95, "neutral",
+     "b is itself disputed by meta"),
+    # hedged on one side only: no net stance, so no stance conflict
+    (claim("a", BONUS_AR, stances=[("hedges", "reports")]), claim("b", BONUS_AR, doc="d2", stances=[("denies", "meta")]),
+     ENT, ENT, 0.99, "agreement", "NLI"),
     # both deny the same thing -> agreement
     (claim("a", BONUS_EN, stances=[("denies", "meta")]), claim("b", BONUS_AR, doc="d2", stances=[("disputes", "bosworth")]),
      NEU, NEU, 0.97, "agreement", "both sources deny"),
