@@ -81,19 +81,27 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
                     sign[y] = -sign[x] if is_content_contradiction(p) else sign[x]
                     queue.append(y)
         sides: dict[str, list[str]] = {s: [] for s in SIDES}
+        named_confirm: set[str] = set()  # named sources that confirm or assert the reference side
+        denying: set[str] = set()  # sources that explicitly deny or dispute (the article included)
         for m in sorted(members, key=order.__getitem__):
-            for st, _src in stances_of(by_id[m]):
+            for st, src in stances_of(by_id[m]):
                 pol = polarity(st)
                 side = "hedge" if pol == 0 else "dispute" if pol < 0 else ("confirm" if sign.get(m, 1) > 0 else "dispute")
                 if m not in sides[side]:
                     sides[side].append(m)
+                if pol < 0:
+                    denying.add(src or f"the article {by_id[m].doc}")
+                elif side == "confirm" and src:
+                    named_confirm.add(src)
         label = _short(by_id[ref].text, 90)
-        # rank: links decided by a rule (stance conflict, same quote, quantity conflict: the surest evidence)
-        # for the topic's own verdict first, then a dispute with people on both sides (the smaller side's size), then the weight of all
-        # links; a hub claim weakly linked to many others sinks
+        # rank: a dispute voiced by sources on both sides (named sources confirming, sources explicitly denying
+        # or disputing: the smaller count) first -- what a fact-checker looks for; then links decided by a rule
+        # for the topic's own verdict (stance conflict, same quote, quantity conflict), then claims on both
+        # sides, then the weight of all links; a hub claim weakly linked to many others sinks
+        voiced = min(len(named_confirm), len(denying)) if verdict == "contradiction" else 0
         two_sided = min(len(sides["confirm"]), len(sides["dispute"]))
         rules = sum(weight(p) >= 1.0 and p.verdict == verdict for p in ps)  # a same-quote link is no evidence of a dispute
-        drafts.append(((VERDICT_ORDER[verdict], -rules, -two_sided, -total.get(centre, 0.0), min(order[m] for m in members)),
+        drafts.append(((VERDICT_ORDER[verdict], -voiced, -rules, -two_sided, -total.get(centre, 0.0), min(order[m] for m in members)),
                        members, verdict, label, sides, centre))
     drafts.sort(key=lambda d: d[0])
     topics, topic_of_centre, topics_of = [], {}, defaultdict(list)

@@ -92,3 +92,18 @@ def test_signing_bonus_contradiction_is_reported(report):
 def test_scores_far_fewer_pairs_than_all_pairs(report):
     n = len(report["claims"])
     assert len(report["pairs"]) < n * (n - 1) / 2 / 4
+
+
+def test_signing_bonus_topic_leads_with_sources_on_both_sides(report):
+    # the first topic is the fact-checker's finding: $100M signing bonuses, Altman and OpenAI insiders
+    # confirming, Meta sources and Bosworth disputing
+    by_id = {c["id"]: c for c in report["claims"]}
+    first = report["topics"][0]
+    assert first["verdict"] == "contradiction" and "100" in first["label"]
+
+    def names(side):
+        return {st["source"]["name"] for cid in first["sides"].get(side, ()) for st in by_id[cid]["stances"]
+                if st.get("source") and st["source"].get("name")}
+
+    assert "altman" in names("confirm"), names("confirm")
+    assert "bosworth" in names("dispute"), names("dispute")
