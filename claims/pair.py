@@ -7,6 +7,9 @@ quantities) keeps the pairs worth an NLI call. Cost grows close to linearly with
 number of claims: exact inner-product search (faiss ``IndexFlatIP``) up to
 ``exact_limit`` claims; above it an HNSW graph (M=16, float16) over a 48-dimension PCA of the vectors,
 searched from each claim's own node, whose candidates are re-ranked by exact cosine.
+Two more channels add pairs the embeddings miss: claims sharing distinctive word stems,
+and a claim that rebuts a named speaker ("اتهم بوسورث ألتمان بالمبالغة") with that
+speaker's claims in the same article.
 
 Never paired: a claim with itself, two claims with the same span, and two claims of
 the same article from the same source (pairs run across articles, and across sources
@@ -87,6 +90,7 @@ class Features:
     actors: frozenset[str]
     measures: frozenset[tuple[str, str, float]]
     stems: frozenset[str] = frozenset()
+    rebuts: str | None = None  # normalised name of the speaker this claim answers
 
 
 def features(claim: Claim) -> Features:
@@ -97,7 +101,26 @@ def features(claim: Claim) -> Features:
     actors = {w.casefold() for w in _LATIN_NAME.findall(claim.text) if w not in _STOP} | set(sources)
     measures = {(q.kind, q.unit, round(float(q.value), 6)) for q in claim.quantities}
     return Features(claim.doc, (claim.start, claim.end), speaker, frozenset(sources), frozenset(actors), frozenset(measures),
-                    stems(claim.text))
+                    stems(claim.text), claim.rebuts.name if claim.rebuts and claim.rebuts.name else None)
+
+
+def rebuttal_pairs(feats: Sequence[Features]) -> list[tuple[int, int]]:
+    """Every claim that rebuts a speaker, paired with that speaker's claims in the same document, ``(i, j)``, i < j.
+
+    The text itself says these two stand against each other ("اتهم بوسورث ألتمان بالمبالغة"), however far
+    apart their embeddings are. Cost: one dictionary look-up per rebuttal.
+    """
+    by_speaker: dict[tuple[str, str], list[int]] = {}
+    for j, f in enumerate(feats):
+        if f.speaker:
+            by_speaker.setdefault((f.doc, f.speaker), []).append(j)
+    out = set()
+    for i, f in enumerate(feats):
+        if f.rebuts and f.rebuts != f.speaker:
+            for j in by_speaker.get((f.doc, f.rebuts), ()):
+                if j != i:
+                    out.add((min(i, j), max(i, j)))
+    return sorted(out)
 
 
 def allowed(fa: Features, fb: Features) -> bool:
@@ -330,6 +353,15 @@ def candidates_from_vectors(
             lk = np.unique(lk[~np.isin(lk, key)])
             lc = np.array([float(np.dot(vectors[i], vectors[j])) for i, j in zip((lk // n).tolist(), (lk % n).tolist())])
             key, cos = np.concatenate([key, lk]), np.concatenate([cos, lc])
+            order = np.argsort(key, kind="stable")
+            key, cos = key[order], cos[order]
+    reb = rebuttal_pairs(feats)
+    if reb:
+        rk = np.array([i * n + j for i, j in reb], dtype=np.int64)
+        rk = np.unique(rk[~np.isin(rk, key)])
+        if len(rk):
+            rc = np.array([float(np.dot(vectors[i], vectors[j])) for i, j in zip((rk // n).tolist(), (rk % n).tolist())])
+            key, cos = np.concatenate([key, rk]), np.concatenate([cos, rc])
             order = np.argsort(key, kind="stable")
             key, cos = key[order], cos[order]
     return list(zip((key // n).tolist(), (key % n).tolist(), cos.tolist()))

@@ -36,7 +36,7 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
         return p.verdict != "neutral" or (p.similarity is not None and p.similarity >= thresholds.topic)
 
     def weight(p: Pair) -> float:
-        rule = any(r.startswith(("stance conflict", "same quote", "quantity conflict")) for r in p.reasons)
+        rule = any(r.startswith(("stance conflict", "rebuttal", "same quote", "quantity conflict")) for r in p.reasons)
         return (1.0 if rule else 0.0) + max(p.scores.get("contradiction", 0.0), p.scores.get("entailment", 0.0))
 
     edges: dict[str, list[tuple[str, Pair]]] = defaultdict(list)
@@ -98,6 +98,12 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
         # or disputing: the smaller count) first -- what a fact-checker looks for; then links decided by a rule
         # for the topic's own verdict (stance conflict, same quote, quantity conflict), then claims on both
         # sides, then the weight of all links; a hub claim weakly linked to many others sinks
+        for p in ps:  # a rebuttal voices both sides: the rebutted speaker and the one who answers
+            for r in p.reasons:
+                if r.startswith("rebuttal: ") and p.verdict == "contradiction":
+                    who, _, whom = r[len("rebuttal: "):].partition(" answers ")
+                    denying.add(who)
+                    named_confirm.add(whom.split(" (")[0])
         voiced = min(len(named_confirm), len(denying)) if verdict == "contradiction" else 0
         two_sided = min(len(sides["confirm"]), len(sides["dispute"]))
         rules = sum(weight(p) >= 1.0 and p.verdict == verdict for p in ps)  # a same-quote link is no evidence of a dispute

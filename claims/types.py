@@ -154,6 +154,8 @@ class Claim:
     cue: Span | None = None  # the reporting verb / attribution phrase
     sentence: tuple[int, int] | None = None  # the sentence holding the claim, for context
     warnings: tuple[str, ...] = ()
+    rebuts: Speaker | None = None  # the speaker this claim answers ("ردًا على…", "hit back at Altman"), if marked
+
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,6 +172,7 @@ class Claim:
             "cue": self.cue.to_dict() if self.cue else None,
             "sentence": list(self.sentence) if self.sentence else None,
             "warnings": list(self.warnings),
+            "rebuts": self.rebuts.to_dict() if self.rebuts else None,
         }
 
 

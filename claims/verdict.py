@@ -8,6 +8,9 @@ Evidence, in order of precedence (each piece found is listed in ``Pair.reasons``
 
 1. stance conflict: the same claim confirmed/asserted by one source and denied or
    disputed by another is a contradiction even when the two texts look alike;
+   rebuttal: a claim the article marks as answering the other claim's speaker
+   ("اتهم بوسورث ألتمان بالمبالغة") is a contradiction when the model sees one in
+   either direction;
 2. quote identity: the same speaker and (nearly) the same words, in one language or
    two, is agreement;
 3. quantity conflict: the same measure (kind and unit) with values that cannot both
@@ -292,6 +295,14 @@ def decide(
         mixed = f"{'a' if inner is a else 'b'} is itself disputed by {', '.join(neg)}"
     speaker_a = a.speaker.name if a.speaker else None
     speaker_b = b.speaker.name if b.speaker else None
+    # rebuttal: the article says one speaker answered the other ("اتهم بوسورث ألتمان بالمبالغة")
+    rebut = None
+    if a.doc == b.doc:
+        if a.rebuts and speaker_b and a.rebuts.name == speaker_b and speaker_a != speaker_b:
+            rebut = (speaker_a, speaker_b)
+        elif b.rebuts and speaker_a and b.rebuts.name == speaker_a and speaker_a != speaker_b:
+            rebut = (speaker_b, speaker_a)
+    contra_one_way = max(f[_C], g[_C])
     same_speaker = bool(speaker_a) and speaker_a == speaker_b
     run = _shared_run(a.text, b.text) if same_speaker else ""
     quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run))
@@ -301,6 +312,10 @@ def decide(
         pos, neg = stance_conflict
         verdict = "contradiction"
         reasons.append(f"stance conflict: confirmed by {pos or 'the article'}, denied/disputed by {neg or 'the article'}")
+    elif rebut and contra_one_way >= th.contradiction and contra_one_way >= entail:
+        # the text marks the answer, so one direction of the model seeing the contradiction is enough
+        verdict, content_contra = "contradiction", True
+        reasons.append(f"rebuttal: {rebut[0]} answers {rebut[1]} (contradiction {contra_one_way:.2f} one way)")
     elif quote_same and not qconf:
         verdict = "agreement"
         what = "same words" if same_text else f"similarity {sim:.2f}" if sim is not None and sim >= th.quote_identity else f"shared words “{run}”"
@@ -324,6 +339,8 @@ def decide(
     )
     if mixed:
         reasons.append(mixed)
+    if rebut and verdict != "contradiction":
+        reasons.append(f"{rebut[0]} rebuts {rebut[1]}, but the model sees no contradiction here")
     if sim is not None:
         reasons.append(f"similarity {sim:.2f}")
     if same_speaker and not quote_same:

@@ -293,3 +293,34 @@ def test_bad_gold_line_is_an_input_error(tmp_path):
     gold.write_text("{not json}\n", encoding="utf-8")
     with pytest.raises(InputError):
         load_gold(gold)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a named target next to an adversarial cue
+    ("ar", "قال ألتمان إن ميتا لم تستقطب أفضل موظفيها. ردًا على هذه التصريحات، اتهم بوسورث ألتمان بالمبالغة في الموقف، "
+           "قائلًا: “نحن ننجح في استقطاب المواهب من OpenAI”",
+     [None, ("bosworth", "altman")]),
+    ("en", 'Altman said Meta had not hired his best people. Bosworth accused Altman of exaggerating, saying: '
+           '"We are succeeding in hiring talent from OpenAI."',
+     [None, ("bosworth", "altman")]),
+    # a strong cue that names nobody points back to the last other named speaker
+    ("en", 'Altman said Meta had not hired his best people. Bosworth hit back, saying: "We are succeeding."',
+     [None, ("bosworth", "altman")]),
+    # a plain reply is not a rebuttal (replies often agree)
+    ("ar", "قال تشين إن الشركة ستقاتل للاحتفاظ بموظفيها. وفي رد على المذكرة، كتب سام ألتمان: “من الرائع مشاهدة قيادة مارك”",
+     [None, None]),
+    ("en", 'Chen said the company would fight to keep its staff. In response, Altman wrote: "It is great to watch Mark lead."',
+     [None, None]),
+    # an accusation of someone who made no claim is still recorded (the target is named)
+    ("en", 'Smith, accusing Jones of lying, said: "The report is false."', [("smith", "jones")]),
+    # the cue before an earlier claim in the same sentence does not leak into the next one
+    ("ar", "اتهم بوسورث ألتمان بالمبالغة قائلًا: “نحن ننجح”، بينما أكد زوكربيرغ أن الشركة ستركز على الذكاء الفائق",
+     [("bosworth", "altman"), None]),
+])
+def test_rebuttal_target(lang, text, expected):
+    claims = extract_document(doc(text, lang))
+    got = [(c.speaker.name, c.rebuts.name) if c.rebuts else None for c in claims]
+    assert got == expected, [(c.text, c.speaker and c.speaker.name) for c in claims]
+    for c in claims:
+        if c.rebuts:
+            assert text[c.rebuts.start:c.rebuts.end] == c.rebuts.text

@@ -110,3 +110,19 @@ def test_lexical_channel_pairs_a_short_denial_with_the_claim_it_denies():
     v = emb.encode([c.text for c in claims])
     without = {(i, j) for i, j, _ in candidates_from_vectors(v, feats, k=2, min_score=0.0, lexical=False)}
     assert (0, len(claims) - 1) not in without
+
+
+def test_rebuttal_channel_pairs_a_rebuttal_with_the_rebutted_speakers_claims():
+    def reb(c, name):
+        return Claim(**{**c.__dict__, "rebuts": Speaker(name, 0, len(name), name.casefold())})
+
+    claims = [mk("d1#c1", "Meta did not get our top people", "d1", "Altman"),
+              mk("d1#c2", "We are building AGI the right way", "d1", "Altman", start=50)]
+    claims += [mk(f"d3#c{n}", f"unrelated sentence number {n} about weather", "d3", f"P{n}", start=40 * n) for n in range(1, 30)]
+    claims.append(reb(mk("d1#c3", "We are succeeding", "d1", "Bosworth", start=100), "Altman"))
+    claims.append(mk("d2#c1", "Meta did not get our top people", "d2", "Altman"))  # another article: not by this channel
+    emb = FakeEmbedder(aliases={claims[-2].text: "weather number 7 about unrelated sentence"})
+    pairs = {(i, j) for i, j, _ in candidates(claims, emb, k=2, min_score=0.99)}
+    r = len(claims) - 2
+    assert (0, r) in pairs and (1, r) in pairs
+    assert (r, r + 1) not in pairs

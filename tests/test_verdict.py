@@ -168,3 +168,21 @@ def test_counts_of_different_things_do_not_conflict():
     c = claim("c", t3, doc="d3", quantities=[Quantity("أربعة", t3.index("أربعة"), t3.index("أربعة") + 5, 4, "count", "count")])
     assert quantity_conflicts(a, b, TH) == []  # researchers vs research heads
     assert quantity_conflicts(a, c, TH)  # at least 8 researchers vs 4 researchers
+
+
+def test_rebuttal_in_one_article_needs_one_direction():
+    altman = claim("a", "Meta did not get our top people", speaker="altman", stances=[("asserts", "altman")])
+    bos = Claim(**{**claim("b", "We are succeeding in hiring talent from OpenAI", speaker="bosworth",
+                           stances=[("asserts", "bosworth")], start=100).__dict__, "rebuts": spk("altman")})
+    one_way = [0.05, 0.15, 0.8]
+    p = decide(altman, bos, NEU, one_way, thresholds=TH, similarity=0.8)
+    assert p.verdict == "contradiction", p.reasons
+    assert p.reasons[0] == "content contradiction" and p.reasons[1].startswith("rebuttal: bosworth answers altman")
+    # without the rebuttal mark the same scores are one-way only: neutral
+    plain = claim("b", bos.text, speaker="bosworth", stances=[("asserts", "bosworth")], start=100)
+    assert decide(altman, plain, NEU, one_way, thresholds=TH, similarity=0.8).verdict == "neutral"
+    # in another article the mark does not apply; and a rebuttal the model does not see stays neutral, with a reason
+    other = Claim(**{**bos.__dict__, "doc": "d2"})
+    assert decide(altman, other, NEU, one_way, thresholds=TH).verdict == "neutral"
+    q = decide(altman, bos, NEU, NEU, thresholds=TH)
+    assert q.verdict == "neutral" and any("bosworth rebuts altman" in r for r in q.reasons)
