@@ -60,7 +60,8 @@ def fake_verdict(monkeypatch):
 
     saved = {}
 
-    def decide(a: Claim, b: Claim, forward, backward, *, thresholds, dates=(None, None)):
+    def decide(a: Claim, b: Claim, forward, backward, *, thresholds, dates=(None, None), similarity=None):
+        saved.setdefault("similarities", []).append(similarity)
         avg = [(x + y) / 2 for x, y in zip(forward, backward)]
         if avg[2] >= thresholds.contradiction:
             verdict = "contradiction"
@@ -193,7 +194,7 @@ def test_evaluate_nli_set_writes_the_returned_dict(tmp_path):
     rows = [("p1", "h1", "entailment"), ("p2", "h2", "contradiction"), ("p3", "h3", "neutral"), ("p4", "h4", "neutral")]
     gold = write(tmp_path / "g.jsonl", "".join(json.dumps({"premise": p, "hypothesis": h, "label": l}) + "\n" for p, h, l in rows))
     scorer = TableScorer({("p1", "h1"): [0.9, 0.05, 0.05], ("p2", "h2"): [0.6, 0.1, 0.3], ("p3", "h3"): [0.1, 0.7, 0.2]})
-    m = ev.evaluate(gold, scorer=scorer, out=tmp_path / "out")
+    m = ev.evaluate(gold, scorer=scorer, embedder=False, out=tmp_path / "out")
     assert len(scorer.calls) == 1  # one batched call
     assert m["format"] == "nli" and m["n"] == 4 and m["model"] == "fake-table"
     assert m["nli.accuracy"] == 0.75
@@ -220,7 +221,7 @@ def test_evaluate_claim_pairs_reports_verdict_and_nli(tmp_path, fake_verdict):
         ("a2", "b2"): [0.8, 0.1, 0.1], ("b2", "a2"): [0.4, 0.5, 0.1],   # avg e 0.6 -> agreement
         ("a3", "b3"): [0.3, 0.2, 0.5], ("b3", "a3"): [0.3, 0.4, 0.3],   # avg c 0.4, e 0.3 -> neutral; nli argmax c
     })
-    m = ev.evaluate(gold, scorer=scorer, out=tmp_path / "o")
+    m = ev.evaluate(gold, scorer=scorer, embedder=False, out=tmp_path / "o")
     assert len(scorer.calls) == 1 and len(scorer.calls[0]) == 8  # both directions, one call
     assert m["labels"] == ["contradiction", "agreement", "neutral"]
     assert m["verdict.accuracy"] == 1.0 and m["verdict.macro_f1"] == 1.0
@@ -262,15 +263,15 @@ def test_sweep_tunes_on_dev_and_saves(tmp_path, fake_verdict, monkeypatch, capsy
     read = []
     real = ev._read_rows
     monkeypatch.setattr(ev, "_read_rows", lambda p: read.append(Path(p)) or real(p))
-    before = ev.evaluate(dev, scorer=scorer)["verdict.macro_f1"]
-    th = ev.sweep(dev, scorer=scorer, path=tmp_path / "th.json", out=tmp_path / "o")  # th.json not there yet
+    before = ev.evaluate(dev, scorer=scorer, embedder=False)["verdict.macro_f1"]
+    th = ev.sweep(dev, scorer=scorer, embedder=False, path=tmp_path / "th.json", out=tmp_path / "o")  # th.json not there yet
     assert th.contradiction == 0.15  # first grid value that separates 0.3 (contradict) from 0.1 (neutral)
     assert th.entailment == 0.5 and th.name == "fake"
     assert fake_verdict.saved[str(tmp_path / "th.json")] == th
     assert set(read) == {dev}
-    after = ev.evaluate(dev, scorer=scorer, thresholds=th)["verdict.macro_f1"]
+    after = ev.evaluate(dev, scorer=scorer, embedder=False, thresholds=th)["verdict.macro_f1"]
     assert after == pytest.approx(2 / 3) and before < after  # macro over 3 verdicts; no agreement in this set
-    assert ev.evaluate(dev, scorer=scorer, thresholds=th)["verdict.accuracy"] == 1.0
+    assert ev.evaluate(dev, scorer=scorer, embedder=False, thresholds=th)["verdict.accuracy"] == 1.0
     report = json.loads((tmp_path / "o" / "sweep.json").read_text(encoding="utf-8"))
     assert report["before"]["macro_f1"] == pytest.approx(before) and report["after"]["macro_f1"] == pytest.approx(after)
     assert "->" in capsys.readouterr().err
@@ -278,15 +279,15 @@ def test_sweep_tunes_on_dev_and_saves(tmp_path, fake_verdict, monkeypatch, capsy
 
 def test_sweep_never_goes_below_the_probability_floor(tmp_path, fake_verdict):
     dev, scorer = _sweep_set(tmp_path)  # best separation would be 0.15, under the floor
-    th = ev.sweep(dev, scorer=scorer, write=False, verbose=False)
+    th = ev.sweep(dev, scorer=scorer, embedder=False, write=False, verbose=False)
     assert th.contradiction >= ev.SWEEP_FLOOR["contradiction"] and th.entailment >= ev.SWEEP_FLOOR["entailment"]
 
 
 def test_sweep_scores_once(tmp_path, fake_verdict):
     dev, scorer = _sweep_set(tmp_path)
-    ev.sweep(dev, scorer=scorer, write=False, verbose=False)
+    ev.sweep(dev, scorer=scorer, embedder=False, write=False, verbose=False)
     assert len(scorer.calls) == 1
-    ev.evaluate(dev, scorer=scorer)
+    ev.evaluate(dev, scorer=scorer, embedder=False)
     assert len(scorer.calls) == 1  # cached
 
 
@@ -294,7 +295,7 @@ def test_sweep_refuses_a_test_split(tmp_path, fake_verdict):
     dev, scorer = _sweep_set(tmp_path)
     test = write(tmp_path / "test.jsonl", dev.read_text(encoding="utf-8"))
     with pytest.raises(InputError, match="test split"):
-        ev.sweep(test, scorer=scorer, write=False)
+        ev.sweep(test, scorer=scorer, embedder=False, write=False)
 
 
 # --- end to end: findings ---------------------------------------------------------------------------------
@@ -388,6 +389,20 @@ def test_gold_findings_integrity():
 def test_real_verdict_step_runs_on_the_dev_split():
     pytest.importorskip("claims.verdict", reason="claims/verdict.py (report helper) not there yet")
     recs = _records(PAIRS / "dev.jsonl")
-    m = ev.evaluate(PAIRS / "dev.jsonl", scorer=TableScorer())
+    m = ev.evaluate(PAIRS / "dev.jsonl", scorer=TableScorer(), embedder=False)
     assert m["n"] == len(recs) and m["verdict.n"] == len(recs)
     assert sum(map(sum, m["verdict.confusion"])) == len(recs)
+
+
+def test_claim_pairs_are_decided_with_the_embedding_similarity_check_uses(tmp_path, fake_verdict):
+    from conftest import FakeEmbedder
+
+    recs = [pair("1", "a1", "b1", "contradict"), pair("2", "a2", "a2", "agree")]
+    gold = write(tmp_path / "pairs.jsonl", "".join(json.dumps(r) + "\n" for r in recs))
+    m = ev.evaluate(gold, scorer=TableScorer(), embedder=FakeEmbedder())
+    sims = fake_verdict.saved["similarities"]
+    assert m["similarity"] is True and len(sims) == 2
+    assert sims[1] == pytest.approx(1.0) and -1.0 <= sims[0] < 0.999  # identical texts: cosine 1
+    fake_verdict.saved["similarities"].clear()
+    assert ev.evaluate(gold, scorer=TableScorer(), embedder=False)["similarity"] is False
+    assert fake_verdict.saved["similarities"] == [None, None]
