@@ -114,7 +114,7 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
     for n, (_, members, verdict, label, sides, centre) in enumerate(drafts, 1):
         members = sorted(members, key=order.__getitem__)
         topics.append(Topic(id=n, label=label, claims=tuple(members), verdict=verdict,
-                            sides={k: tuple(v) for k, v in sides.items() if v}))
+                            sides={k: tuple(v) for k, v in sides.items() if v}, centre=centre))
         topic_of_centre[centre] = n
         for m in members:
             topics_of[m].append(n)
@@ -134,12 +134,36 @@ def _short(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def basis(pair: Pair | None) -> str | None:
+    """Why a claim sits where it does relative to the topic's centre, from the pair linking them, in a few
+    words: the rule that decided it, or the model's score when only the model did."""
+    if pair is None:
+        return None
+    for r in pair.reasons:
+        if r.startswith("stance conflict"):
+            return "stance conflict"
+        if r.startswith("rebuttal: "):
+            return r.split(" (")[0]
+        if r.startswith(("same quote by", "quantity conflict", "both sources deny")):
+            return r
+    if pair.verdict == "contradiction":
+        return f"model: contradiction {pair.scores['contradiction']:.2f}"
+    if pair.verdict == "agreement":
+        return f"model: entailment {pair.scores['entailment']:.2f}"
+    return f"similar ({pair.similarity:.2f})" if pair.similarity is not None else "related"
+
+
 def _side_entries(report: Report, topic: Topic) -> dict[str, list[dict[str, Any]]]:
-    """Who stands where in a topic: one entry per (claim, stance source)."""
+    """Who stands where in a topic: one entry per (claim, stance source), with the ``basis`` of its place."""
     from .verdict import polarity
 
     claims = {c.id: c for c in report.claims}
     docs = {d.id: d for d in report.documents}
+    link: dict[str, Pair] = {}
+    if topic.centre:
+        for p in report.pairs:
+            if topic.centre in (p.a, p.b):
+                link[p.b if p.a == topic.centre else p.a] = p
     out: dict[str, list[dict[str, Any]]] = {}
     for side, ids in topic.sides.items():
         rows = []
@@ -167,9 +191,19 @@ def _side_entries(report: Report, topic: Topic) -> dict[str, list[dict[str, Any]
                     "doc": c.doc,
                     "date": d.date if d else None,
                     "quote": c.text,
+                    "basis": "the topic's claim" if cid == topic.centre else basis(link.get(cid)),
                 })
-        out[side] = rows
+        out[side] = sorted(rows, key=_basis_rank)  # the topic's claim, then rule-decided, then the model's surest
     return out
+
+
+def _basis_rank(row: dict[str, Any]) -> tuple[int, float]:
+    b = row.get("basis") or ""
+    if b == "the topic's claim":
+        return (0, 0.0)
+    if b.startswith("model: "):
+        return (2, -float(b.rsplit(" ", 1)[-1]))
+    return (3, 0.0) if b.startswith(("similar", "related")) or not b else (1, 0.0)
 
 
 # --- JSON -------------------------------------------------------------------------------------------
@@ -201,7 +235,8 @@ def _md(text: str) -> str:
 def _who(row: dict[str, Any]) -> str:
     who = row["source"] or "the article"
     date = f", {row['date']}" if row.get("date") else ""
-    return f"**{_md(who)}** ({row['stance']}; {_md(row['doc'])}{date})"
+    via = f"; {_md(row['basis'])}" if row.get("basis") else ""
+    return f"**{_md(who)}** ({row['stance']}; {_md(row['doc'])}{date}{via})"
 
 
 def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
@@ -378,7 +413,8 @@ def render_html(report: Report) -> str:
             parts.append(f'<div class="side {side}"><h4>{name}</h4>')
             for r in rows:
                 src = r["source"] or "the article"
-                parts.append(_claim_html(claims[r["claim"]], docs, f"{r['stance']} by {src}"))
+                via = f"; {r['basis']}" if r.get("basis") else ""
+                parts.append(_claim_html(claims[r["claim"]], docs, f"{r['stance']} by {src}{via}"))
             parts.append("</div>")
         parts.append("</section>")
 

@@ -209,6 +209,7 @@ class Topic:
     claims: tuple[str, ...]
     verdict: str  # "contradiction" when any pair in it contradicts, else "agreement" or "neutral"
     sides: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "confirm"/"dispute" -> claim ids
+    centre: str | None = None  # the topic's reference claim: sides are relative to it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +218,7 @@ class Topic:
             "claims": list(self.claims),
             "verdict": self.verdict,
             "sides": {k: list(v) for k, v in self.sides.items()},
+            "centre": self.centre,
         }
 
 

@@ -91,6 +91,14 @@ def test_topic_sides_read_like_a_fact_check():
     assert [r["source_name"] for r in who["dispute"]] == ["bosworth"]
     assert who["dispute"][0]["date"] == "2025-06-20"
     assert all(p.topic == t.id for p in rep.pairs if p.verdict != "neutral")
+    # each entry says why it stands where it does: the centre, a rule, or the model's score
+    bases = {r["claim"]: r["basis"] for side in who.values() for r in side}
+    assert t.centre in bases and bases[t.centre] == "the topic's claim"
+    others = {cid: b for cid, b in bases.items() if cid != t.centre}
+    assert set(others.values()) <= {"model: contradiction 0.85", "model: contradiction 0.80", "same quote by altman"}, others
+    assert who["confirm"][0]["claim"] == t.centre or who["dispute"][0]["claim"] == t.centre
+    md = render_markdown(rep)
+    assert "; model: contradiction 0.8" in md and "the topic's claim" in md
 
 
 def test_intra_claim_conflict_becomes_a_topic():
