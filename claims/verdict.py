@@ -27,6 +27,7 @@ import json
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -215,6 +216,30 @@ def time_marks(text: str) -> frozenset[str]:
     return frozenset(m.strip() for m in _TIME_MARKERS if m in t) | frozenset(_YEAR.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _state_change_words() -> frozenset[str]:
+    from .quantities import load_table, squeeze
+
+    return frozenset(squeeze(w) for lang in ("ar", "en") for w in load_table(lang).get("state_change", []))
+
+
+def state_changes(text: str) -> list[str]:
+    """Words of a change of state in ``text`` (left, joined, returned, غادرت، أطاح، تولت), from the
+    ``state_change`` tables in claims/lang/, in text order."""
+    from .quantities import squeeze
+
+    words, out = _state_change_words(), []
+    for raw in re.findall(r"\w+", text):
+        w = squeeze(raw)
+        for cand in (w, w[1:] if w[:1] in "وفبل" and len(w) > 3 else "", w[2:] if w.startswith("ال") else "",
+                     w[3:] if w[:1] in "وفبل" and w[1:3] == "ال" else ""):
+            if cand and cand in words:
+                if raw not in out:
+                    out.append(raw)
+                break
+    return out
+
+
 def temporal_reason(a: Claim, b: Claim, dates: tuple[str | None, str | None]) -> str | None:
     da, db = (str(d)[:10] if d else None for d in dates)
     if da and db and da != db:
@@ -225,6 +250,9 @@ def temporal_reason(a: Claim, b: Claim, dates: tuple[str | None, str | None]) ->
     if (qa and qb and not qa & qb) or (ma != mb and (ma or mb)):
         marks = sorted(ma ^ mb) or sorted(str(int(v)) if float(v).is_integer() else str(v) for v in qa ^ qb)
         return "possibly temporal: the texts mark different times (" + ", ".join(marks[:4]) + ")"
+    changes = state_changes(a.text) + [w for w in state_changes(b.text) if w not in state_changes(a.text)]
+    if changes:
+        return "possibly temporal: a change of state (" + ", ".join(changes[:4]) + ")"
     return None
 
 

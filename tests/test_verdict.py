@@ -117,6 +117,22 @@ def test_temporal_flag_from_text_markers():
     assert temporal_reason(claim("x", "in 2023 it had 5"), claim("y", "in 2025 it had 9"), (None, None))
 
 
+@pytest.mark.parametrize("ta,tb,words", [
+    ("Mira Murati has left OpenAI.", "ميرا موراتي ، CTO في OpenAI ، التي تولت منصب الرئيس التنفيذي المؤقت", ["left", "تولت"]),
+    ("وعاد ألتمان إلى منصبه", "Altman is out as chief executive", ["وعاد"]),
+    ("أطاح مجلس الإدارة بألتمان", "Altman leads OpenAI", ["أطاح"]),
+])
+def test_temporal_flag_from_a_change_of_state(ta, tb, words):
+    p = decide(claim("a", ta), claim("b", tb, doc="d2"), CON, CON, thresholds=TH, similarity=0.9)
+    assert p.verdict == "contradiction" and p.temporal
+    assert p.reasons[-1] == "possibly temporal: a change of state (" + ", ".join(words) + ")"
+
+
+def test_no_change_of_state_no_temporal_flag():
+    p = decide(claim("a", "Meta offered bonuses"), claim("b", "Meta did not offer bonuses", doc="d2"), CON, CON, thresholds=TH)
+    assert p.verdict == "contradiction" and not p.temporal
+
+
 def test_agreement_is_never_temporal():
     p = decide(claim("a", "x"), claim("b", "x", doc="d2"), ENT, ENT, thresholds=TH, dates=("2020-01-01", "2025-01-01"))
     assert p.verdict == "agreement" and not p.temporal
