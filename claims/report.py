@@ -21,6 +21,30 @@ from typing import Any
 from .types import Claim, Document, Pair, Report, Topic
 
 VERDICT_ORDER = {"contradiction": 0, "agreement": 1, "neutral": 2}
+RULES = ("stance conflict", "rebuttal", "same quote", "quantity conflict", "both sources deny")
+
+
+def rule_decided(pair: Pair) -> bool:
+    """True when a rule (stance conflict, rebuttal, same quote, quantity conflict, shared denial) decided the
+    pair's verdict, not the model's scores alone."""
+    return pair.verdict != "neutral" and any(r.startswith(RULES) for r in pair.reasons)
+
+
+def evidence_counts(report: Report) -> dict[str, int]:
+    """Contradictions and agreements, each split into rule-decided and model-only."""
+    out = {"contradiction_rule": 0, "contradiction_model": 0, "agreement_rule": 0, "agreement_model": 0}
+    for p in report.pairs:
+        if p.verdict in ("contradiction", "agreement"):
+            out[f"{p.verdict}_{'rule' if rule_decided(p) else 'model'}"] += 1
+    return out
+
+
+def _evidence_line(report: Report) -> str:
+    n = evidence_counts(report)
+    return (f"Evidence: {n['contradiction_rule']} contradictions decided by a rule (stance conflict, rebuttal, quantity "
+            f"conflict) and {n['contradiction_model']} by the model alone; {n['agreement_rule']} agreements by a rule "
+            f"(same quote, shared denial) and {n['agreement_model']} by the model alone. Model-only verdicts are leads "
+            f"to check, not findings.")
 SIDES = ("confirm", "dispute", "hedge")
 
 
@@ -36,7 +60,7 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
         return p.verdict != "neutral" or (p.similarity is not None and p.similarity >= thresholds.topic)
 
     def weight(p: Pair) -> float:
-        rule = any(r.startswith(("stance conflict", "rebuttal", "same quote", "quantity conflict")) for r in p.reasons)
+        rule = any(r.startswith(RULES[:4]) for r in p.reasons)
         return (1.0 if rule else 0.0) + max(p.scores.get("contradiction", 0.0), p.scores.get("entailment", 0.0))
 
     edges: dict[str, list[tuple[str, Pair]]] = defaultdict(list)
@@ -247,7 +271,7 @@ def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
     out.append(f"{len(report.documents)} documents, {len(report.claims)} claims, "
                f"{counts.get('pairs_scored', len(report.pairs))} pairs scored "
                f"(of {counts.get('pairs_possible', '?')} possible); model `{m.get('model')}`, claims {m.get('version')}, {m.get('created')}.")
-    out.append("")
+    out += ["", _evidence_line(report), ""]
     for verdict, title in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
         topics = [t for t in report.topics if t.verdict == verdict]
         if not topics:
@@ -312,20 +336,23 @@ _JS = """
     var verdicts={}, docs={};
     document.querySelectorAll('input.fv').forEach(function(b){verdicts[b.value]=b.checked;});
     var sel=document.getElementById('fdoc'); var d=sel?sel.value:'';
+    var r=document.getElementById('frules'); var rulesOnly=r&&r.checked;
     document.querySelectorAll('.item').forEach(function(el){
       var okv=verdicts[el.getAttribute('data-verdict')]!==false;
       var okd=!d||(' '+el.getAttribute('data-docs')+' ').indexOf(' '+d+' ')>=0;
-      el.classList.toggle('hidden',!(okv&&okd));
+      var okr=!rulesOnly||el.getAttribute('data-rule')==='1';
+      el.classList.toggle('hidden',!(okv&&okd&&okr));
     });
     var n=document.querySelectorAll('.item:not(.hidden)').length;
     var c=document.getElementById('shown'); if(c){c.textContent=String(n);}
   }
-  document.addEventListener('change',function(e){if(e.target.matches('input.fv,#fdoc')){apply();}});
+  document.addEventListener('change',function(e){if(e.target.matches('input.fv,#fdoc,#frules')){apply();}});
   window.addEventListener('DOMContentLoaded',function(){
     // ?only=contradiction (or #only=...) unticks the other verdicts; &doc=ID picks a document (for links and tests)
     var q=new URLSearchParams(location.search||location.hash.replace(/^#/,''));
     var only=q.get('only'); if(only){document.querySelectorAll('input.fv').forEach(function(b){b.checked=(b.value===only);});}
     var doc=q.get('doc'); if(doc){var s=document.getElementById('fdoc'); if(s){s.value=doc;}}
+    if(q.get('rules')==='1'){var fr=document.getElementById('frules'); if(fr){fr.checked=true;}}
     var click=q.get('click'); if(click){var el=document.getElementById(click); if(el){el.click();}}
     apply();
   });
@@ -366,12 +393,13 @@ def marked_text(doc: Document, claims: Sequence[Claim]) -> str:
     return extra + "".join(out)
 
 
-def _claim_html(c: Claim, docs: dict[str, Document], stance_line: str | None = None) -> str:
+def _claim_html(c: Claim, docs: dict[str, Document], stance_html: str | None = None) -> str:
+    """One claim as HTML; ``stance_html`` (already escaped) is added after the claim's own stance."""
     d = docs.get(c.doc)
     lang = d.lang if d else None
     who = c.speaker.text if c.speaker else "the article"
     date = f", {_e(d.date)}" if d and d.date else ""
-    extra = f" · {_e(stance_line)}" if stance_line else ""
+    extra = f" · {stance_html}" if stance_html else ""
     return (f'<div class="claim"><div class="quote" dir="{_dir(lang)}" lang="{_e(lang or "und")}">'
             f'<a href="#{mark_id(c.id)}">“{_e(c.text)}”</a></div>'
             f'<div class="who"><bdi>{_e(who)}</bdi> ({_e(c.stance)}{extra}) — <bdi>{_e(c.doc)}</bdi>{date}</div></div>')
@@ -396,16 +424,21 @@ def render_html(report: Report) -> str:
     parts.append('<label>document <select id="fdoc"><option value="">all</option>')
     for d in report.documents:
         parts.append(f'<option value="{_e(d.id)}">{_e(d.title or d.id)}</option>')
-    parts.append('</select></label> <span class="meta"><span id="shown"></span> shown</span></div>')
+    parts.append('</select></label> <label title="hide verdicts the model alone decided"><input type="checkbox" id="frules"> '
+                 'rule-backed evidence only</label> <span class="meta"><span id="shown"></span> shown</span></div>')
+    parts.append(f'<p class="meta">{_e(_evidence_line(report))}</p>')
 
     parts.append("<h2>Topics</h2>")
     if not report.topics:
         parts.append("<p>No topics.</p>")
     for t in report.topics:
         tdocs = " ".join(sorted({claims[c].doc for c in t.claims if c in claims}))
-        parts.append(f'<section class="topic item {t.verdict}" data-verdict="{t.verdict}" data-docs="{_e(tdocs)}" id="topic-{t.id}">')
-        parts.append(f'<h3><span class="badge {t.verdict}">{t.verdict}</span><bdi dir="auto">{_e(t.label)}</bdi></h3>')
         who = _side_entries(report, t)
+        ruled = any(r.get("basis") and r["basis"] != "the topic's claim" and not r["basis"].startswith(("model: ", "similar", "related"))
+                    for rows in who.values() for r in rows)
+        parts.append(f'<section class="topic item {t.verdict}" data-verdict="{t.verdict}" data-docs="{_e(tdocs)}" '
+                     f'data-rule="{int(ruled)}" id="topic-{t.id}">')
+        parts.append(f'<h3><span class="badge {t.verdict}">{t.verdict}</span><bdi dir="auto">{_e(t.label)}</bdi></h3>')
         for side, name in (("confirm", "Confirm / assert"), ("dispute", "Deny / dispute"), ("hedge", "Hedge")):
             rows = who.get(side)
             if not rows:
@@ -413,8 +446,8 @@ def render_html(report: Report) -> str:
             parts.append(f'<div class="side {side}"><h4>{name}</h4>')
             for r in rows:
                 src = r["source"] or "the article"
-                via = f"; {r['basis']}" if r.get("basis") else ""
-                parts.append(_claim_html(claims[r["claim"]], docs, f"{r['stance']} by {src}{via}"))
+                via = f"; <bdi>{_e(r['basis'])}</bdi>" if r.get("basis") else ""
+                parts.append(_claim_html(claims[r["claim"]], docs, f"{_e(r['stance'])} by <bdi>{_e(src)}</bdi>{via}"))
             parts.append("</div>")
         parts.append("</section>")
 
@@ -424,7 +457,8 @@ def render_html(report: Report) -> str:
         if a is None or b is None:
             continue
         tflag = '<span class="badge temporal">possibly temporal</span>' if p.temporal else ""
-        parts.append(f'<div class="pair item {p.verdict}" data-verdict="{p.verdict}" data-docs="{_e(a.doc)} {_e(b.doc)}">')
+        parts.append(f'<div class="pair item {p.verdict}" data-verdict="{p.verdict}" data-docs="{_e(a.doc)} {_e(b.doc)}" '
+                     f'data-rule="{int(rule_decided(p))}">')
         parts.append(f'<span class="badge {p.verdict}">{p.verdict}</span>{tflag}'
                      f'<span class="meta">e {p.scores["entailment"]:.2f} · n {p.scores["neutral"]:.2f} · c {p.scores["contradiction"]:.2f}'
                      + (f" · sim {p.similarity:.2f}" if p.similarity is not None else "") + "</span>")

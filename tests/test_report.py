@@ -119,6 +119,15 @@ def test_intra_claim_conflict_becomes_a_topic():
     assert "Contradictions" in md and "مصادر Meta" in md and "المطلعون" in md
 
 
+def test_evidence_counts_split_rules_from_the_model():
+    from claims.report import evidence_counts
+
+    rep = make_report()
+    assert evidence_counts(rep) == {"contradiction_rule": 0, "contradiction_model": 2, "agreement_rule": 1, "agreement_model": 0}
+    assert "Evidence: 0 contradictions decided by a rule" in render_markdown(rep)
+    assert "rule-backed evidence only" in render_html(rep)
+
+
 def test_markdown_contradictions_first_with_speakers_and_documents():
     md = render_markdown(make_report())
     assert md.index("## Contradictions") < md.index("## Contradicting pairs")
@@ -230,3 +239,10 @@ def test_html_filters_in_headless_chromium(tmp_path):
     shown = _visible(_dump_dom(page, "?doc=en.txt", tmp_path))
     assert shown and all("en.txt" in d.split() for _, d in shown)
     assert len(shown) < len(everything)
+    # rule-backed evidence only (clicking the checkbox): the same-quote agreement and the topic it backs stay,
+    # the model-only contradictions and the neutral pair go
+    dom = _dump_dom(page, "?click=frules", tmp_path)
+    shown = _visible(dom)
+    assert shown and len(shown) < len(everything)
+    assert all(f'data-rule="1"' in m.group(0) for m in re.finditer(r'<(?:div|section) class="[^"]*\bitem\b(?![^"]*hidden)[^"]*"[^>]*>', dom))
+    assert ("agreement", "ar.txt en.txt") in shown
