@@ -67,6 +67,8 @@ def stems(text: str) -> frozenset[str]:
                 if w.endswith(suf) and len(w) - len(suf) >= 3:
                     w = w[: -len(suf)]
                     break
+            if w[0] in "وفبلك" and w[1:2] == "ا" and len(w) >= 5:  # لاستقطاب -> استقطاب, لافضل -> افضل
+                w = w[1:]
             if len(w) >= 4 and w[-1] in "اوي":  # مكافأة / مكافآت -> مكاف
                 w = w[:-1]
         else:
@@ -267,8 +269,9 @@ def lexical_pairs(feats: Sequence[Features], *, k: int = 10, max_df: int = LEX_M
     """Pairs that share at least ``min_shared`` distinctive stems (in at most ``max_df`` claims), at most k per claim.
 
     Catches what embeddings rank low (a short denial "it is not a signing bonus" against the claim it denies).
-    Work is bounded by max_df per stem, so it grows linearly with the number of claims. Pairs sharing more
-    stems are taken first (ties by index); a claim already in k pairs takes no more.
+    Work is bounded by max_df per stem, so it grows linearly with the number of claims. Pairs whose shared
+    stems weigh more (the sum of log(n / claims holding the stem): rare words count most) are taken first
+    (ties by index); a claim already in k pairs takes no more.
     """
     n = len(feats)
     sizes = np.fromiter((len(f.stems) for f in feats), dtype=np.int64, count=n)
@@ -280,19 +283,22 @@ def lexical_pairs(feats: Sequence[Features], *, k: int = 10, max_df: int = LEX_M
     stem, claim = stem[order], claim[order]
     starts = np.flatnonzero(np.r_[True, stem[1:] != stem[:-1]])
     df = np.diff(np.r_[starts, len(stem)])
-    keys = []
+    keys, weights = [], []
     for size in np.unique(df[(df >= 2) & (df <= max_df)]).tolist():
         block = claim[starts[df == size][:, None] + np.arange(size)]  # (stems, size), rows ascending
         x, y = np.triu_indices(size, 1)
         keys.append((block[:, x] * n + block[:, y]).ravel())
+        weights.append(np.full(keys[-1].shape, np.log(n / size)))  # a rarer shared stem says more
     if not keys:
         return []
-    key, count = np.unique(np.concatenate(keys), return_counts=True)
-    key, count = key[count >= min_shared], count[count >= min_shared]
+    key, inverse, count = np.unique(np.concatenate(keys), return_inverse=True, return_counts=True)
+    weight = np.bincount(inverse, weights=np.concatenate(weights))
+    keep = count >= min_shared
+    key, count, weight = key[keep], count[keep], weight[keep]
     i, j = key // n, key % n
     ok = (table or _Table(feats)).allowed(i, j)
-    i, j, count = i[ok], j[ok], count[ok]
-    order = np.lexsort((j, i, -count))
+    i, j, weight = i[ok], j[ok], weight[ok]
+    order = np.lexsort((j, i, -np.round(weight, 9)))
     i, j = i[order], j[order]
     if np.bincount(np.r_[i, j], minlength=n).max(initial=0) <= k:  # no claim over its k: every pair stays
         return list(zip(i.tolist(), j.tolist()))

@@ -126,3 +126,21 @@ def test_rebuttal_channel_pairs_a_rebuttal_with_the_rebutted_speakers_claims():
     r = len(claims) - 2
     assert (0, r) in pairs and (1, r) in pairs
     assert (r, r + 1) not in pairs
+
+
+def test_stems_drop_a_lone_proclitic_before_alef():
+    from claims.pair import stems
+
+    assert {"استقطاب", "افضل"} <= stems("لاستقطاب أفضل كفاءاتنا")
+    assert stems("الباحثين") == stems("باحثين") == stems("باحث")  # suffix first, so a short word keeps its letter
+
+
+def test_lexical_channel_prefers_rare_shared_words():
+    from claims.pair import lexical_pairs
+
+    common = "meta openai"
+    claims = [mk("d0#c1", f"{common} poaching talent", "d0", "A")]
+    claims += [mk(f"d{n}#c1", f"{common} filler{n}", f"d{n}", f"P{n}") for n in range(1, 8)]
+    claims.append(mk("d9#c1", "poaching talent elsewhere", "d9", "Z"))
+    pairs = lexical_pairs([features(c) for c in claims], k=1)
+    assert (0, len(claims) - 1) in pairs  # two rare words beat two words every claim has
