@@ -39,6 +39,54 @@ def evidence_counts(report: Report) -> dict[str, int]:
     return out
 
 
+def _is_rule_basis(basis: str | None) -> bool:
+    return bool(basis) and basis != "the topic's claim" and not basis.startswith(("model: ", "similar", "related"))
+
+
+def summary(report: Report, limit: int = 5) -> list[dict[str, Any]]:
+    """The findings worth reading first: contradiction topics disputed by a named or explicit source on
+    each side, and agreement topics backed by a rule (the same quote, a shared denial), in report order.
+
+    Each item: ``{"topic", "verdict", "label", "for": [names], "against": [names], "docs": [ids]}``.
+    """
+    from .verdict import polarity
+
+    out = []
+    for t in report.topics:
+        who = _side_entries(report, t)
+        docs = sorted({r["doc"] for rows in who.values() for r in rows})
+        if t.verdict == "contradiction":
+            con = [r for r in who.get("dispute", []) if polarity(r["stance"]) < 0 or _is_rule_basis(r.get("basis"))]
+            voiced = [r for r in con if r.get("basis") == "the topic's claim" or _is_rule_basis(r.get("basis"))]
+            against = {r["source"] or "the article" for r in con}
+            pro = [r for r in who.get("confirm", []) if r["source"] and r["source"] not in against]
+            if not (pro and voiced):
+                continue
+        elif t.verdict == "agreement":
+            pro = [r for rows in who.values() for r in rows if r.get("basis") == "the topic's claim" or _is_rule_basis(r.get("basis"))]
+            con = []
+            if len(pro) < 2:
+                continue
+        else:
+            continue
+
+        def names(rows):
+            return list(dict.fromkeys(r["source"] or "the article" for r in rows))
+
+        out.append({"topic": t.id, "verdict": t.verdict, "label": t.label, "for": names(pro), "against": names(con),
+                    "docs": docs})
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _summary_text(item: dict[str, Any]) -> str:
+    if item["verdict"] == "contradiction":
+        return (f"Disputed (topic {item['topic']}): “{item['label']}” — for: {', '.join(item['for'])}; "
+                f"against: {', '.join(item['against'])} ({len(item['docs'])} documents)")
+    return f"Agreed (topic {item['topic']}): “{item['label']}” — {', '.join(item['for'])} ({len(item['docs'])} documents)"
+
+
 def _evidence_line(report: Report) -> str:
     n = evidence_counts(report)
     return (f"Evidence: {n['contradiction_rule']} contradictions decided by a rule (stance conflict, rebuttal, quantity "
@@ -115,7 +163,7 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
                     sides[side].append(m)
                 if pol < 0:
                     denying.add(src or f"the article {by_id[m].doc}")
-                elif side == "confirm" and src:
+                elif pol > 0 and side == "confirm" and src:
                     named_confirm.add(src)
         label = _short(by_id[ref].text, 90)
         # rank: a dispute voiced by sources on both sides (named sources confirming, sources explicitly denying
@@ -236,6 +284,7 @@ def report_dict(report: Report) -> dict[str, Any]:
     data = report.to_dict()
     for t, td in zip(report.topics, data["topics"]):
         td["who"] = _side_entries(report, t)
+    data["summary"] = summary(report)
     return data
 
 
@@ -272,6 +321,9 @@ def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
                f"{counts.get('pairs_scored', len(report.pairs))} pairs scored "
                f"(of {counts.get('pairs_possible', '?')} possible); model `{m.get('model')}`, claims {m.get('version')}, {m.get('created')}.")
     out += ["", _evidence_line(report), ""]
+    items = summary(report)
+    if items:
+        out += ["## Summary", ""] + [f"- {_md(_summary_text(i))}" for i in items] + [""]
     for verdict, title in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
         topics = [t for t in report.topics if t.verdict == verdict]
         if not topics:
@@ -428,6 +480,12 @@ def render_html(report: Report) -> str:
                  'rule-backed evidence only</label> <span class="meta"><span id="shown"></span> shown</span></div>')
     parts.append(f'<p class="meta">{_e(_evidence_line(report))}</p>')
 
+    items = summary(report)
+    if items:
+        parts.append('<h2>Summary</h2><ul class="summary">')
+        for i in items:
+            parts.append(f'<li><a href="#topic-{i["topic"]}"><bdi dir="auto">{_e(_summary_text(i))}</bdi></a></li>')
+        parts.append("</ul>")
     parts.append("<h2>Topics</h2>")
     if not report.topics:
         parts.append("<p>No topics.</p>")

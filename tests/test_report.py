@@ -128,6 +128,29 @@ def test_evidence_counts_split_rules_from_the_model():
     assert "rule-backed evidence only" in render_html(rep)
 
 
+def test_summary_lists_voiced_disputes_and_rule_backed_agreements():
+    from claims.report import summary
+
+    rep = make_report()
+    # the fixture's contradictions are the model's alone and its denial is not on the topic's claim: no finding
+    assert summary(rep) == []
+    # make Bosworth's denial a stance conflict (a rule) and the dispute is a finding, with names on both sides
+    pairs = list(rep.pairs)
+    i = next(n for n, p in enumerate(pairs) if {p.a, p.b} == {"ar.txt#c1", "ar.txt#c2"})
+    pairs[i] = Pair(pairs[i].a, pairs[i].b, "contradiction", pairs[i].scores,
+                    ("stance conflict: confirmed by altman, denied/disputed by bosworth",), 0.7)
+    claims, _ = rep.claims, None
+    pairs2, topics = build_topics(claims, pairs, Thresholds(), rep.documents)
+    rep2 = Report(meta=rep.meta, documents=rep.documents, claims=claims, pairs=tuple(pairs2), topics=tuple(topics))
+    items = summary(rep2)
+    assert items and items[0]["verdict"] == "contradiction"
+    assert "بوسورث" in items[0]["against"] and items[0]["for"]
+    data = json.loads(render_json(rep2))
+    assert data["summary"] == items
+    jsonschema.validate(data, schema())
+    assert "## Summary" in render_markdown(rep2) and "Disputed (topic" in render_html(rep2)
+
+
 def test_markdown_contradictions_first_with_speakers_and_documents():
     md = render_markdown(make_report())
     assert md.index("## Contradictions") < md.index("## Contradicting pairs")
