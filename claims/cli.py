@@ -82,6 +82,10 @@ def cmd_check(args) -> int:
         f"{len(report.pairs)} pairs scored: {verdicts.count('contradiction')} contradictions, "
         f"{verdicts.count('agreement')} agreements -> {written.get('html', args.out)}",
     )
+    from .report import summary, summary_text
+
+    for item in summary(report, limit=3):  # the findings to read first, as report.md opens with them
+        _say(args, "  " + summary_text(item))
     return 0
 
 

@@ -80,7 +80,8 @@ def summary(report: Report, limit: int = 5) -> list[dict[str, Any]]:
     return out
 
 
-def _summary_text(item: dict[str, Any]) -> str:
+def summary_text(item: dict[str, Any]) -> str:
+    """One summary item as a line of text."""
     if item["verdict"] == "contradiction":
         return (f"Disputed (topic {item['topic']}): “{item['label']}” — for: {', '.join(item['for'])}; "
                 f"against: {', '.join(item['against'])} ({len(item['docs'])} documents)")
@@ -323,7 +324,7 @@ def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
     out += ["", _evidence_line(report), ""]
     items = summary(report)
     if items:
-        out += ["## Summary", ""] + [f"- {_md(_summary_text(i))}" for i in items] + [""]
+        out += ["## Summary", ""] + [f"- {_md(summary_text(i))}" for i in items] + [""]
     for verdict, title in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
         topics = [t for t in report.topics if t.verdict == verdict]
         if not topics:
@@ -484,7 +485,7 @@ def render_html(report: Report) -> str:
     if items:
         parts.append('<h2>Summary</h2><ul class="summary">')
         for i in items:
-            parts.append(f'<li><a href="#topic-{i["topic"]}"><bdi dir="auto">{_e(_summary_text(i))}</bdi></a></li>')
+            parts.append(f'<li><a href="#topic-{i["topic"]}"><bdi dir="auto">{_e(summary_text(i))}</bdi></a></li>')
         parts.append("</ul>")
     parts.append("<h2>Topics</h2>")
     if not report.topics:

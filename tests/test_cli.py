@@ -142,3 +142,25 @@ def test_extract_writes_jsonl_with_exact_offsets(capsys, tmp_path):
         assert text[row["start"]:row["end"]] == row["text"]
         assert re.fullmatch(r"story\.txt#c\d+", row["id"])
     assert any(r["kind"] == "quote" and "signing bonuses" in r["text"] for r in rows)
+
+
+def test_check_prints_the_counts_and_the_first_findings(capsys, tmp_path, monkeypatch):
+    import claims.pipeline
+    import claims.report
+    from conftest import FakeEmbedder, FakeScorer
+
+    real = claims.pipeline.check
+    monkeypatch.setattr(claims.pipeline, "check", lambda docs, **kw: real(docs, scorer=FakeScorer(), embedder=FakeEmbedder()))
+    item = {"topic": 1, "verdict": "contradiction", "label": "Meta offered $100M", "for": ["Altman"], "against": ["Bosworth"],
+            "docs": ["a.txt", "b.txt"]}
+    monkeypatch.setattr(claims.report, "summary", lambda report, limit=5: [item] * limit)
+    article = tmp_path / "a.txt"
+    article.write_text("Altman said Meta offered $100 million signing bonuses.", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(article), "--out", str(tmp_path / "out"))
+    assert code == 0
+    lines = [x for x in err.splitlines() if x.strip() and not x.startswith(("extract", "read", "score", "pair"))]
+    assert any(x.startswith("1 documents, ") and x.endswith("report.html") for x in lines), err
+    found = [x for x in lines if x.startswith("  Disputed (topic 1): “Meta offered $100M” — for: Altman; against: Bosworth")]
+    assert len(found) == 3, err
+    code, _, err = run(capsys, "check", str(article), "--out", str(tmp_path / "out2"), "--quiet")
+    assert code == 0 and err == ""
