@@ -159,7 +159,8 @@ def cmd_eval(args) -> int:
 
         th = load_thresholds(args.thresholds) if args.thresholds else None
         metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, thresholds=th,
-                              progress=_progress(args), embedder=False if args.no_similarity else None)
+                              progress=_progress(args), embedder=False if args.no_similarity else None,
+                              verdict_step=not args.nli_only)
     print(ev.format_table(metrics))
     return 0
 
@@ -237,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sweep", action="store_true", help="tune verdict thresholds on GOLD (a dev split!) and save them")
     p.add_argument("--thresholds", default=None, metavar="FILE", help="thresholds file: where --sweep writes, else the one evaluated (default: claims/thresholds.json)")
     p.add_argument("--no-similarity", action="store_true", help="claim pairs: decide without the embedding similarity that check passes (NLI and rules only)")
+    p.add_argument("--nli-only", action="store_true", help="plain NLI sets: score the model alone, not the verdict step too (half the scoring)")
     p.add_argument("--articles", default=None, metavar="DIR", help="end-to-end mode: run check on DIR, score gold findings")
     p.add_argument("--extraction", nargs="+", default=None, metavar="PATH", help="extraction mode: score the claim spans extracted from these articles")
     p.set_defaults(func=cmd_eval)

@@ -416,6 +416,7 @@ def evaluate(
     progress: bool = False,
     thresholds=None,
     embedder=None,
+    verdict_step: bool = True,
 ) -> dict[str, Any]:
     """Score a gold set (claim pairs or a plain NLI set, detected from its fields) and return flat metrics.
 
@@ -425,7 +426,9 @@ def evaluate(
     encoder, False for none), ``nli.*`` the NLI model alone
     (argmax of the two directions averaged), both in verdict labels
     (contradiction/agreement/neutral). Plain NLI sets: ``nli.*`` over
-    entailment/neutral/contradiction, premise -> hypothesis only.
+    entailment/neutral/contradiction, premise -> hypothesis only, and (unless
+    ``verdict_step`` is False) ``verdict.*``, the verdict step on the same pairs
+    taken as claims, its agreement read as entailment.
     With ``out``, writes ``out/metrics.json`` (the returned dict) and ``out/index.html``.
     """
     kind, records, skipped = load_gold(gold, label_map=label_map)
@@ -440,13 +443,26 @@ def evaluate(
         "skipped": skipped,
     }
     if kind == "nli":
-        scores = _predict(scorer, [(r["premise"], r["hypothesis"]) for r in records], progress)
-        pred = [LABELS[i] for i in scores.argmax(1)]
+        pairs = [(r["premise"], r["hypothesis"]) for r in records]
+        with_verdict = verdict_step and bool(records)
+        scores = _predict(scorer, pairs + ([(h, p) for p, h in pairs] if with_verdict else []), progress)
+        fwd = scores[: len(pairs)]
+        pred = [LABELS[i] for i in fwd.argmax(1)]
         gold_labels = [r["label"] for r in records]
         m["labels"] = list(LABELS)
         for lab in LABELS:
             m[f"gold.{lab}"] = gold_labels.count(lab)
-        m.update(_system_metrics("nli", gold_labels, pred, scores.max(1), LABELS))
+        if with_verdict:
+            # the verdict step on the same pairs, as claims with no speaker (verdicts read back as NLI labels:
+            # agreement -> entailment); it sees both directions and the similarity, as in check
+            recs = [{"id": str(n), "a": {"text": p, "doc": None}, "b": {"text": h, "doc": None}, "tags": []}
+                    for n, (p, h) in enumerate(pairs)]
+            claims = [(_claim(r, "a"), _claim(r, "b")) for r in recs]
+            pred_v, conf_v, _ = _decide_all(recs, claims, fwd, scores[len(pairs):], _thresholds(thresholds),
+                                            _similarities(recs, embedder))
+            m.update(_system_metrics("verdict", gold_labels, [VERDICT_TO_NLI[v] for v in pred_v], conf_v, LABELS))
+            m["similarity"] = embedder is not False
+        m.update(_system_metrics("nli", gold_labels, pred, fwd.max(1), LABELS))
     else:
         th = _thresholds(thresholds)
         m.update(_pairs_metrics(records, scorer, th, progress, sims=_similarities(records, embedder)))

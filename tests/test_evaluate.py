@@ -406,3 +406,21 @@ def test_claim_pairs_are_decided_with_the_embedding_similarity_check_uses(tmp_pa
     fake_verdict.saved["similarities"].clear()
     assert ev.evaluate(gold, scorer=TableScorer(), embedder=False)["similarity"] is False
     assert fake_verdict.saved["similarities"] == [None, None]
+
+
+def test_plain_nli_sets_also_score_the_verdict_step(tmp_path, fake_verdict):
+    gold = write(tmp_path / "nli.jsonl", "".join(json.dumps(r) + "\n" for r in [
+        {"premise": "a1", "hypothesis": "b1", "label": "contradiction"},
+        {"premise": "a2", "hypothesis": "b2", "label": "entailment"},
+    ]))
+    scorer = TableScorer({
+        ("a1", "b1"): [0.1, 0.2, 0.7], ("b1", "a1"): [0.1, 0.2, 0.7],
+        ("a2", "b2"): [0.9, 0.05, 0.05], ("b2", "a2"): [0.1, 0.8, 0.1],   # one-way entailment: avg e 0.5
+    })
+    m = ev.evaluate(gold, scorer=scorer, embedder=False)
+    assert len(scorer.calls) == 1 and len(scorer.calls[0]) == 4  # both directions in one call
+    assert m["nli.accuracy"] == 1.0
+    assert m["verdict.accuracy"] == 1.0 and m["verdict.confusion"] == [[1, 0, 0], [0, 0, 0], [0, 0, 1]]
+    assert "verdict" in ev.format_table(m)
+    m2 = ev.evaluate(gold, scorer=scorer, verdict_step=False)
+    assert "verdict.accuracy" not in m2 and m2["nli.accuracy"] == 1.0
