@@ -82,10 +82,12 @@ def summary(report: Report, limit: int = 5) -> list[dict[str, Any]]:
 
 def summary_text(item: dict[str, Any]) -> str:
     """One summary item as a line of text."""
+    n = len(item["docs"])
+    docs = f"{n} document{'s' if n != 1 else ''}"
     if item["verdict"] == "contradiction":
         return (f"Disputed (topic {item['topic']}): “{item['label']}” — for: {', '.join(item['for'])}; "
-                f"against: {', '.join(item['against'])} ({len(item['docs'])} documents)")
-    return f"Agreed (topic {item['topic']}): “{item['label']}” — {', '.join(item['for'])} ({len(item['docs'])} documents)"
+                f"against: {', '.join(item['against'])} ({docs})")
+    return f"Agreed (topic {item['topic']}): “{item['label']}” — {', '.join(item['for'])} ({docs})"
 
 
 def _evidence_line(report: Report) -> str:
