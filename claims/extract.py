@@ -174,6 +174,22 @@ def normalise_name(text: str) -> str:
     return " ".join(out)
 
 
+def names_in(text: str) -> set[str]:
+    """Normalised keys of the known names (the ``names`` tables) anywhere in ``text``: "قال ألتمان إن ميتا"
+    -> {"altman", "meta"}; a proclitic or the article in front of a name is allowed."""
+    words = [w.strip(".,:;،؛\"'“”«»()[]") for w in squeeze(text).split()]
+    found = set()
+    table = _name_table()
+    for i, w in enumerate(words):
+        if not w:
+            continue
+        cands = {w} | {w[len(p):] for p in _AR_PROCLITICS + ("ال", "لل") if w.startswith(p) and len(w) - len(p) >= 2}
+        for seq, key in table:
+            if seq[0] in cands and tuple(words[i + 1:i + len(seq)]) == seq[1:]:
+                found.add(key)
+    return found
+
+
 # ----------------------------------------------------------------------------- tokens
 
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640'’\-]+|[^\s\w]", re.UNICODE)

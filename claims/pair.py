@@ -100,10 +100,44 @@ def features(claim: Claim) -> Features:
     sources = {s.source.name for s in claim.stances if s.source and s.source.name}
     if speaker:
         sources.add(speaker)
-    actors = {w.casefold() for w in _LATIN_NAME.findall(claim.text) if w not in _STOP} | set(sources)
+    actors = _latin_names(claim.text) | set(sources)
     measures = {(q.kind, q.unit, round(float(q.value), 6)) for q in claim.quantities}
     return Features(claim.doc, (claim.start, claim.end), speaker, frozenset(sources), frozenset(actors), frozenset(measures),
                     stems(claim.text), claim.rebuts.name if claim.rebuts and claim.rebuts.name else None)
+
+
+def _latin_names(text: str) -> set[str]:
+    """Capitalised Latin words and hyphenated names, lower-cased, possessive dropped ("Meta's" -> "meta")."""
+    return {re.sub(r"['’]s$", "", w.casefold()) for w in _LATIN_NAME.findall(text) if w not in _STOP}
+
+
+def context_names(text: str) -> frozenset[str]:
+    """Named people and bodies in a stretch of text, normalised: Latin capitalised names (``OpenAI`` ->
+    ``openai``) and every name of the ``names`` tables in claims/lang (``ميتا`` -> ``meta``)."""
+    from .extract import names_in
+
+    return frozenset(_latin_names(text) | names_in(text))
+
+
+def anchors(claims: Sequence[Claim], texts: dict[str, str]) -> list[frozenset[str]]:
+    """What ties each claim to its story: the names in its sentence (``texts`` maps document id -> text), its
+    speaker's and sources' names, and its distinctive word stems (in at most max(3, 10%) of the claims,
+    prefixed ``~``). Two claims of different articles that share none of these are about different things
+    (see ``verdict.decide``'s ``anchored``)."""
+    from collections import Counter
+
+    st = [stems(c.text) for c in claims]
+    df = Counter(w for s in st for w in s)
+    limit = max(3, len(claims) // 10)
+    out = []
+    for c, s in zip(claims, st):
+        text = texts.get(c.doc, "")
+        a, b = c.sentence if c.sentence else (c.start, c.end)
+        names = set(context_names(text[a:b])) if text else set()
+        f = features(c)
+        names |= set(f.sources)
+        out.append(frozenset(names | {"~" + w for w in s if df[w] <= limit}))
+    return out
 
 
 def rebuttal_pairs(feats: Sequence[Features]) -> list[tuple[int, int]]:

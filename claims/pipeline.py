@@ -44,7 +44,7 @@ def check(
     ``thresholds`` to ``load_thresholds()`` (claims/thresholds.json).
     """
     from .extract import extract
-    from .pair import candidates
+    from .pair import anchors, candidates
     from .report import build_topics
     from .verdict import decide, load_thresholds
 
@@ -71,10 +71,13 @@ def check(
         raise ValueError(f"scorer returned shape {scores.shape}, expected {(len(texts), 3)}")
     m = len(cands)
     dates = {d.id: d.date for d in docs}
+    ties = anchors(claims, {d.id: d.text for d in docs}) if cands else []
     pairs = []
     for (i, j, sim), fwd, bwd in zip(cands, scores[:m], scores[m:]):
         a, b = claims[i], claims[j]
-        pairs.append(decide(a, b, fwd, bwd, thresholds=th, dates=(dates.get(a.doc), dates.get(b.doc)), similarity=sim))
+        anchored = True if a.doc == b.doc else bool(ties[i] & ties[j])  # one article is one story
+        pairs.append(decide(a, b, fwd, bwd, thresholds=th, dates=(dates.get(a.doc), dates.get(b.doc)), similarity=sim,
+                            anchored=anchored))
     pairs, topics = build_topics(claims, pairs, th, docs)
     meta: dict[str, Any] = {
         "version": package_version(),

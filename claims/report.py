@@ -56,8 +56,10 @@ def summary(report: Report, limit: int = 5) -> list[dict[str, Any]]:
         who = _side_entries(report, t)
         docs = sorted({r["doc"] for rows in who.values() for r in rows})
         if t.verdict == "contradiction":
+            # a dispute the text voices: a source that denies or disputes (on this claim or on one the topic links
+            # to it), or a rule (stance conflict, rebuttal, quantity conflict)
             con = [r for r in who.get("dispute", []) if polarity(r["stance"]) < 0 or _is_rule_basis(r.get("basis"))]
-            voiced = [r for r in con if r.get("basis") == "the topic's claim" or _is_rule_basis(r.get("basis"))]
+            voiced = con
             against = {r["source"] or "the article" for r in con}
             pro = [r for r in who.get("confirm", []) if r["source"] and r["source"] not in against]
             if not (pro and voiced):

@@ -280,12 +280,17 @@ def decide(
     thresholds: Thresholds | None = None,
     dates: tuple[str | None, str | None] = (None, None),
     similarity: float | None = None,
+    anchored: bool | None = None,
 ) -> Pair:
     """Judge one pair. ``forward`` = NLI(a.text -> b.text), ``backward`` = NLI(b.text -> a.text), LABELS order.
 
     ``similarity`` is the embedding cosine when known (from ``pair.candidates``); without
     it, "same claim" falls back to identical normalised text or NLI entailment.
     ``Pair.scores`` is the mean of both directions.
+    ``anchored=False`` says the two claims share nothing that ties them to one story (no name in their
+    sentences, no speaker or source, no distinctive word; see ``pair.anchors``): then the model's scores
+    alone decide nothing and the pair is neutral unless the texts are the same claim by similarity or
+    words, the same quote, or a marked rebuttal. None (unknown) applies no such check.
     """
     th = thresholds or Thresholds()
     f = [float(x) for x in forward]
@@ -298,7 +303,9 @@ def decide(
     same_text = _norm_text(a.text) == _norm_text(b.text) and bool(_norm_text(a.text))
     sim = similarity
     related = (sim is not None and sim >= th.same_measure) or same_text or max(entail, contra) >= scores["neutral"]
-    same_claim = same_text or (sim is not None and sim >= th.same_claim) or entail >= th.entailment
+    unanchored = anchored is False
+    same_claim = same_text or (sim is not None and sim >= th.same_claim) or (entail >= th.entailment and not unanchored)
+    related = related and not (unanchored and not same_claim)
 
     reasons: list[str] = []
     verdict = "neutral"
@@ -351,6 +358,8 @@ def decide(
     elif qconf:
         verdict, content_contra = "contradiction", True
         reasons.extend(qconf)
+    elif unanchored and (contra >= th.contradiction or entail >= th.entailment):
+        reasons.append("no shared name or distinctive word: about different things, whatever the model says")
     elif contra >= th.contradiction and contra >= entail:
         verdict, content_contra = "contradiction", True
     elif entail >= th.entailment:

@@ -144,3 +144,18 @@ def test_lexical_channel_prefers_rare_shared_words():
     claims.append(mk("d9#c1", "poaching talent elsewhere", "d9", "Z"))
     pairs = lexical_pairs([features(c) for c in claims], k=1)
     assert (0, len(claims) - 1) in pairs  # two rare words beat two words every claim has
+
+
+def test_anchors_tie_claims_to_their_story():
+    from claims.pair import anchors
+
+    t1 = "قال سام ألتمان إن ميتا عرضت مكافآت توقيع"
+    t2 = "Bosworth, Meta's CTO, said it was not a signing bonus"
+    t3 = "The minister said the dam would open next year"
+    claims = [mk("d1#c1", "ميتا عرضت مكافآت توقيع", "d1", "ألتمان", start=t1.index("ميتا")),
+              mk("d2#c1", "it was not a signing bonus", "d2", "Bosworth", start=t2.index("it was")),
+              mk("d3#c1", "the dam would open next year", "d3", "minister", start=t3.index("the dam"))]
+    claims = [Claim(**{**c.__dict__, "sentence": (0, len(t))}) for c, t in zip(claims, (t1, t2, t3))]
+    a = anchors(claims, {"d1": t1, "d2": t2, "d3": t3})
+    assert "meta" in a[0] & a[1]  # ميتا and Meta: one name
+    assert not (a[0] | a[1]) & a[2]

@@ -70,3 +70,20 @@ def test_seeds_with_fakes_show_the_intra_claim_bonus_dispute():
     bonus = [t for t in rep.topics if t.verdict == "contradiction" and "100" in t.label]
     assert bonus, [t.label for t in rep.topics]
     assert bonus[0].sides.get("confirm") and bonus[0].sides.get("dispute")
+
+
+def test_claims_of_different_stories_are_not_linked_by_the_model_alone():
+    # the model (a table here) calls every two of these claims contradictory; nothing ties the airline's claim
+    # to the club's (no shared name, speaker or distinctive word), so check keeps that pair neutral
+    texts = ("An agreement had been reached.", "There is no deal with the pilots.", "There is no deal.")
+    d1 = Document(id="club.txt", lang="en", text=f'Valencia\'s spokesman said: "{texts[0]}"\n')
+    d2 = Document(id="airline.txt", lang="en", text=f'Per Haugen said: "{texts[1]}"\n')
+    d3 = Document(id="club2.txt", lang="en", text=f'Valencia said: "{texts[2]}"\n')
+    table = {(x, y): "contradiction" for x in texts for y in texts if x != y}
+    rep = check([d1, d2, d3], scorer=FakeScorer(table), embedder=FakeEmbedder(), thresholds=Thresholds(candidate=0.0))
+    docs = {c.id: c.doc for c in rep.claims}
+    verdicts = {frozenset((docs[p.a], docs[p.b])): p for p in rep.pairs}
+    unrelated = verdicts[frozenset(("club.txt", "airline.txt"))]
+    assert unrelated.verdict == "neutral" and any(r.startswith("no shared name") for r in unrelated.reasons)
+    # Valencia ties the third article to the first: the model's contradiction stands there
+    assert verdicts[frozenset(("club.txt", "club2.txt"))].verdict == "contradiction"

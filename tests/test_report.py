@@ -9,6 +9,8 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+from dataclasses import replace
+
 import jsonschema
 import pytest
 
@@ -132,9 +134,15 @@ def test_summary_lists_voiced_disputes_and_rule_backed_agreements():
     from claims.report import summary
 
     rep = make_report()
-    # the fixture's contradictions are the model's alone and its denial is not on the topic's claim: no finding
-    assert summary(rep) == []
-    # make Bosworth's denial a stance conflict (a rule) and the dispute is a finding, with names on both sides
+    # Bosworth denies, Altman asserts: a dispute the text voices, with a named source on each side
+    items = summary(rep)
+    assert items and items[0]["verdict"] == "contradiction" and "بوسورث" in items[0]["against"]
+    # no denial and no rule: the model's contradiction alone is no finding
+    plain = [replace(c, stance="asserts", stances=(Stance("asserts", c.speaker),)) for c in rep.claims]
+    p3, t3 = build_topics(plain, rep.pairs, Thresholds(), rep.documents)
+    assert [i for i in summary(Report(meta=rep.meta, documents=rep.documents, claims=tuple(plain), pairs=tuple(p3),
+                                      topics=tuple(t3))) if i["verdict"] == "contradiction"] == []
+    # make Bosworth's denial a stance conflict (a rule): still a finding, with names on both sides
     pairs = list(rep.pairs)
     i = next(n for n, p in enumerate(pairs) if {p.a, p.b} == {"ar.txt#c1", "ar.txt#c2"})
     pairs[i] = Pair(pairs[i].a, pairs[i].b, "contradiction", pairs[i].scores,

@@ -202,3 +202,20 @@ def test_rebuttal_in_one_article_needs_one_direction():
     assert decide(altman, other, NEU, one_way, thresholds=TH).verdict == "neutral"
     q = decide(altman, bos, NEU, NEU, thresholds=TH)
     assert q.verdict == "neutral" and any("bosworth rebuts altman" in r for r in q.reasons)
+
+
+def test_unanchored_pairs_are_not_judged_by_the_model_alone():
+    a = claim("a", "an agreement had been reached", stances=[("asserts", "whitfield")])
+    b = claim("b", "There is no deal. It's not even close", doc="d2", stances=[("denies", "haugen")])
+    assert decide(a, b, CON, CON, thresholds=TH, similarity=0.85).verdict == "contradiction"
+    p = decide(a, b, CON, CON, thresholds=TH, similarity=0.85, anchored=False)
+    assert p.verdict == "neutral" and any(r.startswith("no shared name") for r in p.reasons)
+    # nor a stance conflict on entailment alone
+    assert decide(a, b, ENT, ENT, thresholds=TH, similarity=0.85, anchored=False).verdict == "neutral"
+    # the same words still make the same claim, and a quantity conflict needs a related pair
+    c = claim("c", BONUS_AR, stances=[("confirms", "insiders")])
+    d = claim("d", BONUS_AR, doc="d2", stances=[("disputes", "meta")])
+    assert decide(c, d, ENT, ENT, thresholds=TH, anchored=False).verdict == "contradiction"
+    e = claim("e", "خسارة ما لا يقل عن ثمانية باحثين", quantities=[q(8, bound="at_least")])
+    f = claim("f", "OpenAI lost 4 researchers", doc="d2", quantities=[q(4)])
+    assert decide(e, f, NEU, NEU, thresholds=TH, similarity=0.92, anchored=False).verdict == "neutral"
