@@ -179,15 +179,24 @@ def names_in(text: str) -> set[str]:
     -> {"altman", "meta"}; a proclitic or the article in front of a name is allowed."""
     words = [w.strip(".,:;،؛\"'“”«»()[]") for w in squeeze(text).split()]
     found = set()
-    table = _name_table()
+    by_first = _names_by_first_word()
     for i, w in enumerate(words):
         if not w:
             continue
         cands = {w} | {w[len(p):] for p in _AR_PROCLITICS + ("ال", "لل") if w.startswith(p) and len(w) - len(p) >= 2}
-        for seq, key in table:
-            if seq[0] in cands and tuple(words[i + 1:i + len(seq)]) == seq[1:]:
-                found.add(key)
+        for c in cands:
+            for seq, key in by_first.get(c, ()):
+                if tuple(words[i + 1:i + len(seq)]) == seq[1:]:
+                    found.add(key)
     return found
+
+
+@lru_cache(maxsize=None)
+def _names_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list] = {}
+    for seq, key in _name_table():
+        out.setdefault(seq[0], []).append((seq, key))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # ----------------------------------------------------------------------------- tokens

@@ -130,10 +130,13 @@ def anchors(claims: Sequence[Claim], texts: dict[str, str]) -> list[frozenset[st
     df = Counter(w for s in st for w in s)
     limit = max(3, len(claims) // 10)
     out = []
+    seen: dict[tuple[str, int, int], frozenset[str]] = {}  # claims of one sentence share its names
     for c, s in zip(claims, st):
         text = texts.get(c.doc, "")
         a, b = c.sentence if c.sentence else (c.start, c.end)
-        names = set(context_names(text[a:b])) if text else set()
+        if (c.doc, a, b) not in seen:
+            seen[(c.doc, a, b)] = context_names(text[a:b]) if text else frozenset()
+        names = set(seen[(c.doc, a, b)])
         f = features(c)
         names |= set(f.sources)
         out.append(frozenset(names | {"~" + w for w in s if df[w] <= limit}))
