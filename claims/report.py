@@ -489,7 +489,13 @@ def render_html(report: Report) -> str:
     if items:
         parts.append('<h2>Summary</h2><ul class="summary">')
         for i in items:
-            parts.append(f'<li><a href="#topic-{i["topic"]}"><bdi dir="auto">{_e(summary_text(i))}</bdi></a></li>')
+            names = lambda xs: ", ".join(f"<bdi>{_e(x)}</bdi>" for x in xs)  # noqa: E731 - each name isolated
+            n = len(i["docs"])
+            head = f'<a href="#topic-{i["topic"]}">{"Disputed" if i["verdict"] == "contradiction" else "Agreed"} (topic {i["topic"]})</a>'
+            sides = (f"for: {names(i['for'])}; against: {names(i['against'])}" if i["verdict"] == "contradiction"
+                     else names(i["for"]))
+            parts.append(f'<li>{head}: “<bdi dir="auto">{_e(i["label"])}</bdi>” — {sides} '
+                         f'({n} document{"s" if n != 1 else ""})</li>')
         parts.append("</ul>")
     parts.append("<h2>Topics</h2>")
     if not report.topics:
