@@ -450,6 +450,11 @@ def marked_text(doc: Document, claims: Sequence[Claim]) -> str:
     return extra + "".join(out)
 
 
+def _names_html(names: Sequence[str]) -> str:
+    """Names separated by commas, each isolated so Arabic and English names keep their order."""
+    return ", ".join(f"<bdi>{_e(x)}</bdi>" for x in names)
+
+
 def _claim_html(c: Claim, docs: dict[str, Document], stance_html: str | None = None) -> str:
     """One claim as HTML; ``stance_html`` (already escaped) is added after the claim's own stance."""
     d = docs.get(c.doc)
@@ -489,11 +494,10 @@ def render_html(report: Report) -> str:
     if items:
         parts.append('<h2>Summary</h2><ul class="summary">')
         for i in items:
-            names = lambda xs: ", ".join(f"<bdi>{_e(x)}</bdi>" for x in xs)  # noqa: E731 - each name isolated
             n = len(i["docs"])
             head = f'<a href="#topic-{i["topic"]}">{"Disputed" if i["verdict"] == "contradiction" else "Agreed"} (topic {i["topic"]})</a>'
-            sides = (f"for: {names(i['for'])}; against: {names(i['against'])}" if i["verdict"] == "contradiction"
-                     else names(i["for"]))
+            sides = (f"for: {_names_html(i['for'])}; against: {_names_html(i['against'])}" if i["verdict"] == "contradiction"
+                     else _names_html(i["for"]))
             parts.append(f'<li>{head}: “<bdi dir="auto">{_e(i["label"])}</bdi>” — {sides} '
                          f'({n} document{"s" if n != 1 else ""})</li>')
         parts.append("</ul>")
