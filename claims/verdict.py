@@ -15,7 +15,10 @@ Evidence, in order of precedence (each piece found is listed in ``Pair.reasons``
    two, is agreement;
 3. quantity conflict: the same measure (kind and unit) with values that cannot both
    hold, respecting bounds ("at least 8" vs "4" conflicts, "up to 100" vs "100" does not);
-4. NLI: contradiction in both directions (the smaller of the two) or mean entailment.
+4. NLI: contradiction in both directions (the smaller of the two) or mean entailment --
+   unless the two claims come from different articles and share no anchor (no name,
+   speaker, source or distinctive word; ``anchored=False``, computed by ``pair.anchors``),
+   when the model alone links nothing.
 
 A contradiction between documents of different dates, or whose texts mark different
 times, is kept but flagged ``temporal=True`` with a "possibly temporal" reason.
