@@ -307,7 +307,10 @@ def decide(
     sim = similarity
     related = (sim is not None and sim >= th.same_measure) or same_text or max(entail, contra) >= scores["neutral"]
     unanchored = anchored is False
-    same_claim = same_text or (sim is not None and sim >= th.same_claim) or (entail >= th.entailment and not unanchored)
+    # the same claim: the same words, near-identical embeddings, or entailment both ways (one way is not enough:
+    # "OpenAI is nothing without its people" entails nothing about a signing bonus, whatever one direction says)
+    same_claim = same_text or (sim is not None and sim >= th.same_claim) or (
+        min(f[_E], g[_E]) >= th.entailment and not unanchored)
     related = related and not (unanchored and not same_claim)
 
     reasons: list[str] = []

@@ -219,3 +219,12 @@ def test_unanchored_pairs_are_not_judged_by_the_model_alone():
     e = claim("e", "خسارة ما لا يقل عن ثمانية باحثين", quantities=[q(8, bound="at_least")])
     f = claim("f", "OpenAI lost 4 researchers", doc="d2", quantities=[q(4)])
     assert decide(e, f, NEU, NEU, thresholds=TH, similarity=0.92, anchored=False).verdict == "neutral"
+
+
+def test_one_way_entailment_does_not_make_the_same_claim():
+    # "OpenAI is nothing without its people" (asserted) vs a denial of something else: one direction of the
+    # model leaning to entailment must not turn the pair into a stance conflict
+    a = claim("a", "إنها ليست مكافأة توقيع", stances=[("denies", "bosworth")])
+    b = claim("b", "OpenAI is nothing without its people", doc="d2", stances=[("asserts", "altman")])
+    p = decide(a, b, [0.75, 0.2, 0.05], [0.1, 0.85, 0.05], thresholds=TH, similarity=0.87)
+    assert not any(r.startswith("stance conflict") for r in p.reasons), p.reasons
