@@ -347,7 +347,7 @@ def decide(
     same_speaker = bool(speaker_a) and speaker_a == speaker_b
     run = _shared_run(a.text, b.text) if same_speaker else ""
     quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run))
-    qconf = quantity_conflicts(a, b, th) if related else []
+    qconf = quantity_conflicts(a, b, th) if related and not _different_actors(a, b) else []
 
     if stance_conflict:
         pos, neg = stance_conflict
@@ -398,6 +398,15 @@ def decide(
         reasons.insert(0 if not qconf else len(qconf), "content contradiction")
     return Pair(a=a.id, b=b.id, verdict=verdict, scores=scores, reasons=tuple(reasons),
                 similarity=None if sim is None else float(sim), temporal=temporal)
+
+
+def _different_actors(a: Claim, b: Claim) -> bool:
+    """True when both claims name people or bodies and none in common ("after six years … Sutskever" vs
+    "Pachocki resigned … after seven years"): their figures measure different things."""
+    from .pair import context_names
+
+    na, nb = context_names(a.text), context_names(b.text)
+    return bool(na) and bool(nb) and not na & nb
 
 
 def is_content_contradiction(pair: Pair) -> bool:

@@ -228,3 +228,13 @@ def test_one_way_entailment_does_not_make_the_same_claim():
     b = claim("b", "OpenAI is nothing without its people", doc="d2", stances=[("asserts", "altman")])
     p = decide(a, b, [0.75, 0.2, 0.05], [0.1, 0.85, 0.05], thresholds=TH, similarity=0.87)
     assert not any(r.startswith("stance conflict") for r in p.reasons), p.reasons
+
+
+def test_figures_of_claims_about_different_actors_do_not_conflict():
+    six = claim("a", "ويأتي رحيلها بعد ست سنوات بعد استقالة إيليا سوتسكيفر", quantities=[q(6, "year", "duration")])
+    seven = claim("b", "استقال مدير الأبحاث في OpenAI بعد سبع سنوات", doc="d2", quantities=[q(7, "year", "duration")])
+    assert decide(six, seven, NEU, NEU, thresholds=TH, similarity=0.92).verdict == "neutral"
+    # the same actor named on both sides: the figures are compared
+    seven_s = claim("c", "استقال سوتسكيفر بعد سبع سنوات", doc="d2", quantities=[q(7, "year", "duration")])
+    p = decide(six, seven_s, NEU, NEU, thresholds=TH, similarity=0.92)
+    assert p.verdict == "contradiction" and any(r.startswith("quantity conflict") for r in p.reasons)
