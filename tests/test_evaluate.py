@@ -386,6 +386,17 @@ def test_gold_findings_integrity():
     assert ev.load_gold(FINDINGS)[0] == "findings"
 
 
+def test_english_gold_findings_integrity():
+    folder = ROOT / "tests" / "fixtures" / "en"
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+    recs = _records(FINDINGS.with_name("fixtures-en.jsonl"))
+    assert recs and len({r["id"] for r in recs}) == len(recs)
+    for r in recs:
+        for side in ("a", "b"):
+            assert r[side]["doc"] in texts, r["id"]
+            _check_span(r[side], texts, r["id"])
+
+
 def test_real_verdict_step_runs_on_the_dev_split():
     pytest.importorskip("claims.verdict", reason="claims/verdict.py (report helper) not there yet")
     recs = _records(PAIRS / "dev.jsonl")
