@@ -149,7 +149,9 @@ def cmd_eval(args) -> int:
         print(format_table(metrics))
         return 0
     elif args.sweep:
-        emb = False if args.no_similarity else None
+        from .embed import Embedder
+
+        emb = False if args.no_similarity else Embedder()  # one encoder (loaded on first use) for both steps
         th = ev.sweep(args.gold, model=args.model, write=True, path=args.thresholds, out=args.out, progress=_progress(args),
                       embedder=emb)
         metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, thresholds=th,

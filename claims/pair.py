@@ -95,11 +95,17 @@ class Features:
     rebuts: str | None = None  # normalised name of the speaker this claim answers
 
 
+def _sources(claim: Claim) -> set[str]:
+    """Normalised names of the claim's speaker and of every source of a stance on it."""
+    sources = {s.source.name for s in claim.stances if s.source and s.source.name}
+    if claim.speaker and claim.speaker.name:
+        sources.add(claim.speaker.name)
+    return sources
+
+
 def features(claim: Claim) -> Features:
     speaker = claim.speaker.name if claim.speaker and claim.speaker.name else None
-    sources = {s.source.name for s in claim.stances if s.source and s.source.name}
-    if speaker:
-        sources.add(speaker)
+    sources = _sources(claim)
     actors = _latin_names(claim.text) | set(sources)
     measures = {(q.kind, q.unit, round(float(q.value), 6)) for q in claim.quantities}
     return Features(claim.doc, (claim.start, claim.end), speaker, frozenset(sources), frozenset(actors), frozenset(measures),
@@ -136,10 +142,7 @@ def anchors(claims: Sequence[Claim], texts: dict[str, str]) -> list[frozenset[st
         a, b = c.sentence if c.sentence else (c.start, c.end)
         if (c.doc, a, b) not in seen:
             seen[(c.doc, a, b)] = context_names(text[a:b]) if text else frozenset()
-        names = set(seen[(c.doc, a, b)])
-        f = features(c)
-        names |= set(f.sources)
-        out.append(frozenset(names | {"~" + w for w in s if df[w] <= limit}))
+        out.append(seen[(c.doc, a, b)] | _sources(c) | {"~" + w for w in s if df[w] <= limit})
     return out
 
 

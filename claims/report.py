@@ -21,7 +21,8 @@ from typing import Any
 from .types import Claim, Document, Pair, Report, Topic
 
 VERDICT_ORDER = {"contradiction": 0, "agreement": 1, "neutral": 2}
-RULES = ("stance conflict", "rebuttal", "same quote", "quantity conflict", "both sources deny")
+RULES = ("stance conflict", "rebuttal", "same quote", "quantity conflict", "both sources deny")  # reason prefixes
+LINK_RULES = RULES[:4]  # the rules that weigh extra when topics are built
 
 
 def rule_decided(pair: Pair) -> bool:
@@ -43,26 +44,27 @@ def _is_rule_basis(basis: str | None) -> bool:
     return bool(basis) and basis != "the topic's claim" and not basis.startswith(("model: ", "similar", "related"))
 
 
-def summary(report: Report, limit: int = 5) -> list[dict[str, Any]]:
+def summary(report: Report, limit: int = 5, who: dict[int, dict[str, list[dict[str, Any]]]] | None = None) -> list[dict[str, Any]]:
     """The findings worth reading first: contradiction topics disputed by a named or explicit source on
     each side, and agreement topics backed by a rule (the same quote, a shared denial), in report order.
 
     Each item: ``{"topic", "verdict", "label", "for": [names], "against": [names], "docs": [ids]}``.
+    ``who`` is :func:`who_by_topic`'s result when the caller has it already.
     """
     from .verdict import polarity
 
+    who_all = who if who is not None else who_by_topic(report)
     out = []
     for t in report.topics:
-        who = _side_entries(report, t)
+        who = who_all[t.id]
         docs = sorted({r["doc"] for rows in who.values() for r in rows})
         if t.verdict == "contradiction":
             # a dispute the text voices: a source that denies or disputes (on this claim or on one the topic links
             # to it), or a rule (stance conflict, rebuttal, quantity conflict)
             con = [r for r in who.get("dispute", []) if polarity(r["stance"]) < 0 or _is_rule_basis(r.get("basis"))]
-            voiced = con
             against = {r["source"] or "the article" for r in con}
             pro = [r for r in who.get("confirm", []) if r["source"] and r["source"] not in against]
-            if not (pro and voiced):
+            if not (pro and con):
                 continue
         elif t.verdict == "agreement":
             pro = [r for rows in who.values() for r in rows if r.get("basis") == "the topic's claim" or _is_rule_basis(r.get("basis"))]
@@ -113,7 +115,7 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
         return p.verdict != "neutral" or (p.similarity is not None and p.similarity >= thresholds.topic)
 
     def weight(p: Pair) -> float:
-        rule = any(r.startswith(RULES[:4]) for r in p.reasons)
+        rule = any(r.startswith(LINK_RULES) for r in p.reasons)
         return (1.0 if rule else 0.0) + max(p.scores.get("contradiction", 0.0), p.scores.get("entailment", 0.0))
 
     edges: dict[str, list[tuple[str, Pair]]] = defaultdict(list)
@@ -176,11 +178,11 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
         # for the topic's own verdict (stance conflict, same quote, quantity conflict), then claims on both
         # sides, then the weight of all links; a hub claim weakly linked to many others sinks
         for p in ps:  # a rebuttal voices both sides: the rebutted speaker and the one who answers
-            for r in p.reasons:
-                if r.startswith("rebuttal: ") and p.verdict == "contradiction":
-                    who, _, whom = r[len("rebuttal: "):].partition(" answers ")
-                    denying.add(who)
-                    named_confirm.add(whom.split(" (")[0])
+            if p.verdict == "contradiction" and any(r.startswith("rebuttal: ") for r in p.reasons):
+                x, y = by_id[p.a], by_id[p.b]
+                answer, target = (x, y) if x.rebuts and y.speaker and x.rebuts.name == y.speaker.name else (y, x)
+                denying.add(answer.speaker.name)
+                named_confirm.add(target.speaker.name)
         voiced = min(len(named_confirm), len(denying)) if verdict == "contradiction" else 0
         two_sided = min(len(sides["confirm"]), len(sides["dispute"]))
         rules = sum(weight(p) >= 1.0 and p.verdict == verdict for p in ps)  # a same-quote link is no evidence of a dispute
@@ -217,11 +219,9 @@ def basis(pair: Pair | None) -> str | None:
     if pair is None:
         return None
     for r in pair.reasons:
-        if r.startswith("stance conflict"):
-            return "stance conflict"
-        if r.startswith("rebuttal: "):
-            return r.split(" (")[0]
-        if r.startswith(("same quote by", "quantity conflict", "both sources deny")):
+        if r.startswith(("stance conflict", "rebuttal")):  # without the sources / the score
+            return r.split(":")[0] if r.startswith("stance") else r.split(" (")[0]
+        if r.startswith(RULES):
             return r
     if pair.verdict == "contradiction":
         return f"model: contradiction {pair.scores['contradiction']:.2f}"
@@ -230,17 +230,25 @@ def basis(pair: Pair | None) -> str | None:
     return f"similar ({pair.similarity:.2f})" if pair.similarity is not None else "related"
 
 
-def _side_entries(report: Report, topic: Topic) -> dict[str, list[dict[str, Any]]]:
-    """Who stands where in a topic: one entry per (claim, stance source), with the ``basis`` of its place."""
-    from .verdict import polarity
-
+def who_by_topic(report: Report) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    """Who stands where in every topic (topic id -> side -> rows), from one pass over the claims and pairs."""
     claims = {c.id: c for c in report.claims}
     docs = {d.id: d for d in report.documents}
-    link: dict[str, Pair] = {}
-    if topic.centre:
-        for p in report.pairs:
-            if topic.centre in (p.a, p.b):
-                link[p.b if p.a == topic.centre else p.a] = p
+    links: dict[str, dict[str, Pair]] = {t.centre: {} for t in report.topics if t.centre}
+    for p in report.pairs:  # each centre's links, by the other claim
+        if p.a in links:
+            links[p.a][p.b] = p
+        if p.b in links:
+            links[p.b][p.a] = p
+    return {t.id: _side_entries(t, claims, docs, links.get(t.centre, {})) for t in report.topics}
+
+
+def _side_entries(topic: Topic, claims: dict[str, Claim], docs: dict[str, Document],
+                  link: dict[str, Pair]) -> dict[str, list[dict[str, Any]]]:
+    """Who stands where in a topic: one entry per (claim, stance source), with the ``basis`` of its place
+    (``link``: the pair joining each claim to the topic's centre)."""
+    from .verdict import polarity
+
     out: dict[str, list[dict[str, Any]]] = {}
     for side, ids in topic.sides.items():
         rows = []
@@ -287,9 +295,10 @@ def _basis_rank(row: dict[str, Any]) -> tuple[int, float]:
 
 def report_dict(report: Report) -> dict[str, Any]:
     data = report.to_dict()
+    who = who_by_topic(report)
     for t, td in zip(report.topics, data["topics"]):
-        td["who"] = _side_entries(report, t)
-    data["summary"] = summary(report)
+        td["who"] = who[t.id]
+    data["summary"] = summary(report, who=who)
     return data
 
 
@@ -326,7 +335,8 @@ def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
                f"{counts.get('pairs_scored', len(report.pairs))} pairs scored "
                f"(of {counts.get('pairs_possible', '?')} possible); model `{m.get('model')}`, claims {m.get('version')}, {m.get('created')}.")
     out += ["", _evidence_line(report), ""]
-    items = summary(report)
+    who_all = who_by_topic(report)
+    items = summary(report, who=who_all)
     if items:
         out += ["## Summary", ""] + [f"- {_md(summary_text(i))}" for i in items] + [""]
     for verdict, title in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
@@ -337,7 +347,7 @@ def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
         for t in topics:
             out.append(f"### Topic {t.id}: {_md(t.label)}")
             out.append("")
-            who = _side_entries(report, t)
+            who = who_all[t.id]
             for side, name in (("confirm", "Confirm / assert"), ("dispute", "Deny / dispute"), ("hedge", "Hedge")):
                 rows = who.get(side)
                 if not rows:
@@ -490,7 +500,8 @@ def render_html(report: Report) -> str:
                  'rule-backed evidence only</label> <span class="meta"><span id="shown"></span> shown</span></div>')
     parts.append(f'<p class="meta">{_e(_evidence_line(report))}</p>')
 
-    items = summary(report)
+    who_all = who_by_topic(report)
+    items = summary(report, who=who_all)
     if items:
         parts.append('<h2>Summary</h2><ul class="summary">')
         for i in items:
@@ -506,7 +517,7 @@ def render_html(report: Report) -> str:
         parts.append("<p>No topics.</p>")
     for t in report.topics:
         tdocs = " ".join(sorted({claims[c].doc for c in t.claims if c in claims}))
-        who = _side_entries(report, t)
+        who = who_all[t.id]
         ruled = any(r.get("basis") and r["basis"] != "the topic's claim" and not r["basis"].startswith(("model: ", "similar", "related"))
                     for rows in who.values() for r in rows)
         parts.append(f'<section class="topic item {t.verdict}" data-verdict="{t.verdict}" data-docs="{_e(tdocs)}" '

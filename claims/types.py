@@ -156,7 +156,6 @@ class Claim:
     warnings: tuple[str, ...] = ()
     rebuts: Speaker | None = None  # the speaker this claim answers ("ردًا على…", "hit back at Altman"), if marked
 
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

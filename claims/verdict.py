@@ -30,9 +30,9 @@ import json
 import math
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -253,7 +253,8 @@ def temporal_reason(a: Claim, b: Claim, dates: tuple[str | None, str | None]) ->
     if (qa and qb and not qa & qb) or (ma != mb and (ma or mb)):
         marks = sorted(ma ^ mb) or sorted(str(int(v)) if float(v).is_integer() else str(v) for v in qa ^ qb)
         return "possibly temporal: the texts mark different times (" + ", ".join(marks[:4]) + ")"
-    changes = state_changes(a.text) + [w for w in state_changes(b.text) if w not in state_changes(a.text)]
+    changes = state_changes(a.text)
+    changes += [w for w in state_changes(b.text) if w not in changes]
     if changes:
         return "possibly temporal: a change of state (" + ", ".join(changes[:4]) + ")"
     return None
@@ -347,7 +348,9 @@ def decide(
     same_speaker = bool(speaker_a) and speaker_a == speaker_b
     run = _shared_run(a.text, b.text) if same_speaker else ""
     quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run))
-    qconf = quantity_conflicts(a, b, th) if related and not _different_actors(a, b) else []
+    qconf = quantity_conflicts(a, b, th) if related else []
+    if qconf and _different_actors(a, b):  # names looked up only for the few pairs whose figures conflict
+        qconf = []
 
     if stance_conflict:
         pos, neg = stance_conflict

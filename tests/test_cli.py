@@ -153,7 +153,7 @@ def test_check_prints_the_counts_and_the_first_findings(capsys, tmp_path, monkey
     monkeypatch.setattr(claims.pipeline, "check", lambda docs, **kw: real(docs, scorer=FakeScorer(), embedder=FakeEmbedder()))
     item = {"topic": 1, "verdict": "contradiction", "label": "Meta offered $100M", "for": ["Altman"], "against": ["Bosworth"],
             "docs": ["a.txt", "b.txt"]}
-    monkeypatch.setattr(claims.report, "summary", lambda report, limit=5: [item] * limit)
+    monkeypatch.setattr(claims.report, "summary", lambda report, limit=5, who=None: [item] * limit)
     article = tmp_path / "a.txt"
     article.write_text("Altman said Meta offered $100 million signing bonuses.", encoding="utf-8")
     code, _, err = run(capsys, "check", str(article), "--out", str(tmp_path / "out"))
