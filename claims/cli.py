@@ -34,16 +34,66 @@ def _say(args, message: str) -> None:
 
 
 def _check_writable(folder: str) -> None:
-    """Fail before hours of work, not after, when the output folder cannot be written."""
+    """Fail before hours of work, not after, when the output folder cannot be written.
+
+    Nothing is created here: the folder is made when the reports are written, so bad input leaves no trace.
+    """
+    if not folder:
+        raise InputError("''", "empty output path")
     path = Path(folder)
     if path.exists() and not path.is_dir():
         raise InputError(folder, "exists and is not a folder")
+    probe = path
+    while not probe.exists():  # the nearest folder that exists must let us create what is missing
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if not probe.is_dir():
+        raise InputError(folder, f"cannot create it: {probe} is not a folder")
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path, prefix=".claims-write-test-"):
+        with tempfile.NamedTemporaryFile(dir=probe, prefix=".claims-write-test-"):
             pass
     except OSError as e:
         raise InputError(folder, f"cannot write here ({e.strerror or e})") from None
+
+
+def _check_output_file(output: str | None) -> None:
+    """An output file must be writable and must be a regular file, a device or a pipe (never a folder)."""
+    if output in (None, "-"):
+        return
+    from .io import output_target
+
+    target, _ = output_target(output)
+    _check_writable(str(target.parent) if str(target.parent) else ".")
+
+
+def _refuse_overlap(inputs: list[str], outputs: list[Path]) -> None:
+    """Inputs and outputs must never overlap: an output inside an input folder would be read back as an
+    article next time, and an input named as an output would be overwritten."""
+    from .documents import SUFFIXES
+
+    for name in inputs:
+        if name == "-":
+            continue
+        src = Path(os.path.realpath(name))
+        for out in outputs:
+            dst = Path(os.path.realpath(out))
+            if src == dst:
+                raise InputError(str(out), f"is also an input ({name}): choose another output")
+            if src.is_dir() and dst.is_relative_to(src) and (dst.suffix.lower() in SUFFIXES or dst.is_dir()
+                                                             or not dst.suffix):
+                raise InputError(str(out), f"is inside the input folder {name}: its files would be read as articles "
+                                           "next time; choose an output outside it")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
 
 
 def _load_json_arg(value: str | None, what: str):
@@ -70,10 +120,16 @@ def cmd_check(args) -> int:
     from .report import write_report
     from .verdict import load_thresholds
 
+    from .report import REPORT_FILES, foreign_reports
+
     _check_writable(args.out)
-    docs = read_documents(args.paths, progress=_progress(args))
+    _refuse_overlap(args.paths, [Path(args.out), *(Path(args.out) / n for n in REPORT_FILES.values())])
+    for p in foreign_reports(args.out):
+        raise InputError(str(p), "exists and was not written by claims; choose another --out folder or move it away")
     thresholds = load_thresholds(args.thresholds) if args.thresholds else None
-    report = check(docs, model=args.model, thresholds=thresholds, progress=_progress(args))
+    docs = read_documents(args.paths, progress=_progress(args))
+    report = check(docs, model=args.model, thresholds=thresholds, progress=_progress(args), k=args.k,
+                   precision=args.precision)
     written = write_report(report, args.out)
     verdicts = [p.verdict for p in report.pairs]
     _say(
@@ -94,8 +150,9 @@ def cmd_extract(args) -> int:
     from .extract import extract
     from .io import write_jsonl
 
+    _check_output_file(args.output)
     if args.output not in (None, "-"):
-        _check_writable(str(Path(args.output).parent or "."))
+        _refuse_overlap(args.paths, [Path(args.output)])
     docs = read_documents(args.paths, progress=_progress(args))
     found = extract(docs, progress=_progress(args))
     write_jsonl(args.output, (c.to_dict() for c in found))
@@ -108,20 +165,22 @@ def cmd_score(args) -> int:
     from .io import read_jsonl, write_jsonl
     from .score import score
 
+    _check_output_file(args.output)
+    if args.output not in (None, "-"):
+        _refuse_overlap([args.input], [Path(args.output)])
     records = []
     for line, record in read_jsonl(args.input):
         for field in ("premise", "hypothesis"):
             if not isinstance(record.get(field), str):
                 raise InputError("<stdin>" if args.input == "-" else args.input, f"missing or non-text {field!r}", line=line)
         records.append(record)
-    if args.output not in (None, "-"):
-        _check_writable(str(Path(args.output).parent or "."))
     scored = score(
         records,
         model=args.model,
         batch_size=args.batch_size,
         both_directions=args.both_directions,
         progress=_progress(args),
+        precision=args.precision,
     )
     write_jsonl(args.output, scored)
     return 0
@@ -135,8 +194,12 @@ def cmd_eval(args) -> int:
     if args.out:
         _check_writable(args.out)
     label_map = _load_json_arg(args.label_map, "--label-map")
+    from .score import NLIScorer
+
+    scorer = NLIScorer(args.model, precision=args.precision)  # loaded only if something is scored
     if args.articles:
-        metrics = ev.evaluate_findings(args.articles, args.gold, model=args.model, out=args.out, progress=_progress(args))
+        metrics = ev.evaluate_findings(args.articles, args.gold, model=args.model, scorer=scorer, out=args.out,
+                                       progress=_progress(args))
     elif args.extraction:
         from .documents import read_documents
         from .extract_eval import evaluate_extraction, format_table
@@ -152,15 +215,15 @@ def cmd_eval(args) -> int:
         from .embed import Embedder
 
         emb = False if args.no_similarity else Embedder()  # one encoder (loaded on first use) for both steps
-        th = ev.sweep(args.gold, model=args.model, write=True, path=args.thresholds, out=args.out, progress=_progress(args),
-                      embedder=emb)
-        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, thresholds=th,
+        th = ev.sweep(args.gold, model=args.model, scorer=scorer, write=True, path=args.thresholds, out=args.out,
+                      progress=_progress(args), embedder=emb)
+        metrics = ev.evaluate(args.gold, model=args.model, scorer=scorer, out=args.out, label_map=label_map, thresholds=th,
                               progress=_progress(args), embedder=emb)
     else:
         from .verdict import load_thresholds
 
         th = load_thresholds(args.thresholds) if args.thresholds else None
-        metrics = ev.evaluate(args.gold, model=args.model, out=args.out, label_map=label_map, thresholds=th,
+        metrics = ev.evaluate(args.gold, model=args.model, scorer=scorer, out=args.out, label_map=label_map, thresholds=th,
                               progress=_progress(args), embedder=False if args.no_similarity else None,
                               verdict_step=not args.nli_only)
     print(ev.format_table(metrics))
@@ -191,6 +254,12 @@ _EXAMPLES = {
 }
 
 
+def precision_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
+                   help="NLI arithmetic: auto = bfloat16 autocast where the machine does it natively, else float32 "
+                        "(recorded in report.json meta)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claims",
@@ -217,6 +286,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the three reports")
     p.add_argument("--model", default=None, help="NLI model: Hugging Face id or local path (default: the embedded model)")
     p.add_argument("--thresholds", default=None, metavar="FILE", help="thresholds JSON (default: the tuned claims/thresholds.json)")
+    p.add_argument("-k", type=_positive_int, default=10, metavar="N", help="nearest neighbours per claim as pair candidates (default 10)")
+    precision_arg(p)
     p.set_defaults(func=cmd_check)
 
     p = command("extract", "Extract claims (quotes, reported speech, statements) as JSON Lines.")
@@ -228,7 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="IN.jsonl", help="JSON Lines with premise and hypothesis, or - for stdin")
     p.add_argument("-o", "--output", default=None, metavar="OUT.jsonl", help="output file (default: stdout)")
     p.add_argument("--model", default=None, help="Hugging Face id or local path (default: the embedded model)")
-    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="pairs per forward pass (default 32)")
+    p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N", help="pairs per forward pass (default 32)")
+    precision_arg(p)
     p.add_argument("--both-directions", action="store_true", help="also score hypothesis -> premise (adds label_reverse, scores_reverse)")
     p.set_defaults(func=cmd_score)
 
@@ -243,8 +315,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nli-only", action="store_true", help="plain NLI sets: score the model alone, not the verdict step too (half the scoring)")
     p.add_argument("--articles", default=None, metavar="DIR", help="end-to-end mode: run check on DIR, score gold findings")
     p.add_argument("--extraction", nargs="+", default=None, metavar="PATH", help="extraction mode: score the claim spans extracted from these articles")
+    precision_arg(p)
     p.set_defaults(func=cmd_eval)
     return parser
+
+
+def _printable(message: str) -> str:
+    """One line that any stderr can print: undecodable bytes of a file name (lone surrogates) as ``\\xff``."""
+    return " ".join(message.encode("utf-8", "backslashreplace").decode("utf-8").splitlines())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as e:
-        print(f"Error: {e}", file=sys.stderr)
+        print(_printable(f"Error: {e}"), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .io import parse_lines
+from .io import _SURROGATE, parse_lines
 from .types import Document, InputError, Skip
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -339,6 +339,8 @@ def _read_one(name: str, path: Path | None) -> Iterator[tuple[str, int | None, D
     if path is None:
         yield from _from_jsonl("<stdin>", "-", _read_stdin())
         return
+    if _SURROGATE.search(name):
+        raise InputError(name, "file name is not valid UTF-8: rename the file")
     text = _read_text(name, path)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -362,8 +364,9 @@ def _read_stdin() -> str:
         raw = buffer.read()
     except OSError as e:
         raise InputError("<stdin>", f"cannot read ({e.strerror or e})") from None
-    if b"\x00" in raw[:8192]:
-        raise InputError("<stdin>", "binary input, expected UTF-8 JSON Lines")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise InputError("<stdin>", f"binary input (NUL byte at offset {nul}), expected UTF-8 JSON Lines")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -375,8 +378,9 @@ def _read_text(name: str, path: Path) -> str:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(name, f"cannot read ({e.strerror or e})") from None
-    if b"\x00" in raw[:8192]:
-        raise InputError(name, "binary file, expected UTF-8 text")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise InputError(name, "binary file, expected UTF-8 text" if nul < 8192 else f"NUL byte at offset {nul} (binary data in a text file)")
     try:
         text = raw.decode("utf-8-sig")  # a BOM is not text: dropped
     except UnicodeDecodeError as e:

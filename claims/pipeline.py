@@ -36,13 +36,18 @@ def check(
     thresholds=None,
     progress: bool = False,
     k: int = 10,
+    precision: str = "auto",
 ) -> Report:
     """Extract claims, pair them, score every candidate in both directions in ONE predict call, decide, group.
 
     ``scorer`` (anything with ``predict(pairs, batch_size=, show_progress_bar=) -> (n, 3)``) defaults to
     ``NLIScorer(model)``; ``embedder`` (``encode(texts) -> L2-normalised rows``) to ``Embedder()``;
-    ``thresholds`` to ``load_thresholds()`` (claims/thresholds.json).
+    ``thresholds`` to ``load_thresholds()`` (claims/thresholds.json). ``precision`` (``auto``, ``fp32``,
+    ``bf16``) is the default scorer's arithmetic; the one used is recorded in ``meta["precision"]``.
+    ``k``: nearest neighbours per claim (at least 1).
     """
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise ValueError(f"k must be a whole number of at least 1, not {k!r}")
     from .extract import extract
     from .pair import anchors, candidates
     from .report import build_topics
@@ -55,7 +60,7 @@ def check(
     if scorer is None:
         from .score import NLIScorer
 
-        scorer = NLIScorer(model)
+        scorer = NLIScorer(model, precision=precision)
     if embedder is None and n >= 2:
         from .embed import Embedder
 
@@ -80,8 +85,10 @@ def check(
                             anchored=anchored))
     pairs, topics = build_topics(claims, pairs, th, docs)
     meta: dict[str, Any] = {
+        "generator": "claims",  # first, so that write_report knows its own files by their first lines
         "version": package_version(),
         "model": getattr(scorer, "name", None) or model or type(scorer).__name__,
+        "precision": getattr(scorer, "resolved_precision", None),
         "embedder": getattr(embedder, "name", None) or (type(embedder).__name__ if embedder is not None else None),
         "thresholds": th.to_dict(),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .cache import BlobCache
 from .types import LABELS, InputError
 
 _SYNONYMS = {
@@ -92,41 +93,63 @@ def split_sentences(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ score cache
 
 
-class ScoreCache:
+class ScoreCache(BlobCache):
     """SQLite table (model key, sha256 of the pair) -> three float32 probabilities in LABELS order."""
 
     def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(self.path), timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS scores (model TEXT, pair BLOB, value BLOB, PRIMARY KEY (model, pair))")
+        super().__init__(path, "scores", "pair")
 
     @staticmethod
     def key(premise: str, hypothesis: str) -> bytes:
         return hashlib.sha256(premise.encode("utf-8") + b"\x00" + hypothesis.encode("utf-8")).digest()
 
     def get(self, model: str, keys: list[bytes]) -> dict[bytes, np.ndarray]:
-        found = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            rows = self.db.execute(
-                f"SELECT pair, value FROM scores WHERE model = ? AND pair IN ({','.join('?' * len(chunk))})",
-                [model, *chunk],
-            )
-            for pair, value in rows:
-                found[pair] = np.array(struct.unpack("<3f", value), dtype=np.float32)
-        return found
+        return {k: np.array(struct.unpack("<3f", v), dtype=np.float32) for k, v in self.get_raw(model, keys).items()
+                if len(v) == 12}
 
     def put(self, model: str, items: Iterable[tuple[bytes, np.ndarray]]) -> None:
-        with self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO scores VALUES (?, ?, ?)",
-                [(model, k, struct.pack("<3f", *map(float, v))) for k, v in items],
-            )
+        self.put_raw(model, [(k, struct.pack("<3f", *map(float, v))) for k, v in items])
 
 
 # ----------------------------------------------------------------------------------------------- scorer
+
+
+def check_batch_size(batch_size) -> int:
+    """``batch_size`` as a positive int, or ValueError (0, -1, 2.5 and True are refused)."""
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
+        raise ValueError(f"batch size must be a whole number of at least 1, not {batch_size!r}")
+    return int(batch_size)
+
+
+def valid_probabilities(rows: np.ndarray) -> np.ndarray:
+    """Boolean mask of the rows that are probabilities: finite, in [0, 1], summing to 1 (within 1e-3)."""
+    rows = np.asarray(rows, dtype=np.float64)
+    if rows.ndim != 2 or rows.shape[1] != 3:
+        return np.zeros(len(rows), dtype=bool)
+    finite = np.isfinite(rows).all(axis=1)
+    safe = np.where(np.isfinite(rows), rows, -1.0)
+    return finite & (safe >= 0).all(axis=1) & (safe <= 1).all(axis=1) & (np.abs(safe.sum(axis=1) - 1.0) <= 1e-3)
+
+
+def native_bf16() -> bool:
+    """Whether this machine does bfloat16 natively (a CUDA GPU, or a CPU with AMX or AVX512-BF16).
+
+    Read from /proc/cpuinfo where there is one and no GPU driver, so a fully cached run never imports torch.
+    """
+    cpuinfo = Path("/proc/cpuinfo")
+    gpu = Path("/dev/nvidia0").exists() or Path("/proc/driver/nvidia").exists()
+    if cpuinfo.is_file() and not gpu:
+        try:
+            flags = set(cpuinfo.read_text(errors="replace").split())
+        except OSError:
+            flags = set()
+        return bool({"amx_bf16", "avx512_bf16"} & flags)
+    import torch
+
+    return torch.cuda.is_available() or torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+
+
+PRECISIONS = ("auto", "fp32", "bf16")
 
 
 class NLIScorer:
@@ -139,14 +162,20 @@ class NLIScorer:
     ``model``: ``None`` (embedded), a Hugging Face id or a local folder. ``cache_dir``: where scores are
     cached (default: the claims cache folder, ``$CLAIMS_CACHE``); ``use_cache=False`` turns the cache off.
     ``max_length``: longest pair, in tokens, scored in one piece; longer pairs are scored sentence by sentence.
-    ``precision``: ``"auto"`` (bfloat16 autocast on CPUs with native bfloat16, else float32), ``"fp32"`` or ``"bf16"``.
+    ``precision``: ``"auto"`` (bfloat16 autocast where the machine does bfloat16 natively, else float32),
+    ``"fp32"`` or ``"bf16"``; :attr:`resolved_precision` says which one ``auto`` chose.
+
+    Cached scores are looked up before anything is loaded: a run whose pairs are all cached never loads
+    the model (nor imports torch, for the embedded model or a local folder).
     """
 
     def __init__(self, model: str | os.PathLike | None = None, *, cache_dir: str | os.PathLike | None = None,
                  use_cache: bool = True, max_length: int = 256, device: str | None = None,
                  precision: str = "auto"):
-        if precision not in ("auto", "fp32", "bf16"):
+        if precision not in PRECISIONS:
             raise ValueError(f"precision must be 'auto', 'fp32' or 'bf16', not {precision!r}")
+        if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 8:
+            raise ValueError(f"max_length must be a whole number of at least 8, not {max_length!r}")
         self.precision = precision
         self.model_arg = None if model is None else str(model)
         self.max_length = int(max_length)
@@ -163,63 +192,81 @@ class NLIScorer:
     def name(self) -> str:
         return self.model_arg or "embedded:nli-e5-small"
 
+    @property
+    def resolved_precision(self) -> str:
+        """``fp32`` or ``bf16``: the arithmetic this scorer uses (``auto`` resolved for this machine)."""
+        if self.precision == "auto":
+            on_gpu = (self.device or "").startswith("cuda")
+            self.precision = "bf16" if on_gpu or (self.device in (None, "cpu") and native_bf16()) else "fp32"
+        return self.precision
+
     # -- loading
 
     def _path(self) -> str:
-        if self.model_arg is None:
-            from .embedded import nli_model_path
-
-            return str(nli_model_path())
-        return self.model_arg
+        return self.model_arg if self.model_arg is not None else "(embedded)"
 
     def load(self) -> "NLIScorer":
         """Load tokenizer and model now (``predict`` does it on first use)."""
         if self._model is not None:
             return self
         import torch
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
-        from transformers.utils import logging as hf_logging
 
-        path = self._path()
-        verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
-        hf_logging.set_verbosity_error()
-        hf_logging.disable_progress_bar()
-        try:
-            self._tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
-            model = AutoModelForSequenceClassification.from_pretrained(path, use_safetensors=True, trust_remote_code=False)
-        except (OSError, ValueError) as exc:
-            raise ModelLoadError(path, f"cannot load an NLI model ({_first_line(exc)})") from None
-        finally:
-            hf_logging.set_verbosity(verbosity)
-            if bars:
-                hf_logging.enable_progress_bar()
+        if self.model_arg is None:
+            from .embedded import load_nli, load_tokenizer
+
+            self._tokenizer, model = _quiet_hf(lambda: (load_tokenizer(), load_nli()))
+        else:
+            model = self._load_hf(self.model_arg)
         try:
             self._columns = label_columns(model.config.id2label)
         except ModelLabelError as exc:
-            raise ModelLoadError(path, str(exc)) from None
+            raise ModelLoadError(self._path(), str(exc)) from None
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         self._model = model.to(device).eval()
-        if self.precision == "auto":
-            native = device == "cuda" or (torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
-            self.precision = "bf16" if native else "fp32"
-        self._key = self._model_key(path)
+        self.resolved_precision  # noqa: B018 - resolve "auto" now that the device is known
+        if self._key is None:
+            self._key = self._model_key()
         return self
 
-    def _model_key(self, path: str) -> str:
-        config = Path(path) / "config.json"
+    def _load_hf(self, path: str):
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        def load():
+            self._tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
+            return AutoModelForSequenceClassification.from_pretrained(path, use_safetensors=True, trust_remote_code=False)
+
+        try:
+            return _quiet_hf(load)
+        except (OSError, ValueError) as exc:
+            raise ModelLoadError(path, f"cannot load an NLI model ({_first_line(exc)})") from None
+
+    def _model_key(self) -> str:
+        """What cached scores are filed under: the model's exact weights, max_length and precision.
+
+        Known without loading anything for the embedded model and local folders."""
+        tail = f"{self.max_length}@{self.resolved_precision}"
+        if self.model_arg is None:
+            from .embedded import nli_weights_key
+
+            return f"{self.name}@{nli_weights_key()[:16]}@{tail}"
+        config = Path(self.model_arg) / "config.json"
         if config.is_file():  # a local folder: tie cached scores to its exact weights' config
             meta = json.loads(config.read_text(encoding="utf-8"))
             digest = meta.get("claims_weights_sha256") or hashlib.sha256(config.read_bytes()).hexdigest()
-            return f"{self.name}@{digest[:16]}@{self.max_length}@{self.precision}"
-        return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{self.max_length}@{self.precision}"
+            return f"{self.name}@{digest[:16]}@{tail}"
+        self.load()  # a hub id: its commit hash is known once loaded
+        return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{tail}"
 
-    def _score_cache(self) -> ScoreCache | None:
+    def _score_cache(self, create: bool = True) -> ScoreCache | None:
+        """The score cache; with ``create=False`` only one that exists already (a lookup creates nothing)."""
         if not self.use_cache:
             return None
         if self._cache is None:
             from .embedded import cache_root
 
             root = Path(self.cache_dir).expanduser() if self.cache_dir else cache_root()
+            if not create and not (root / "scores.sqlite").is_file():
+                return None
             try:
                 self._cache = ScoreCache(root / "scores.sqlite")
             except (OSError, sqlite3.Error):
@@ -231,15 +278,25 @@ class NLIScorer:
 
     def predict(self, pairs: Sequence[tuple[str, str]], *, batch_size: int = 32,
                 show_progress_bar: bool | None = None) -> np.ndarray:
-        """(n, 3) float32 probabilities, columns entailment, neutral, contradiction."""
+        """(n, 3) float32 probabilities, columns entailment, neutral, contradiction.
+
+        ``batch_size`` must be at least 1 (ValueError otherwise). Only rows that are real probabilities
+        (finite, summing to 1) are stored in the cache; a model that returns anything else raises.
+        """
+        batch_size = check_batch_size(batch_size)
         pairs = [(str(p), str(h)) for p, h in pairs]
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         if not pairs:
             return out
-        self.load()
-        cache = self._score_cache()
+        cache = self._score_cache(create=False)
+        if cache and self._key is None:
+            self._key = self._model_key()
         keys = [ScoreCache.key(p, h) for p, h in pairs]
-        known = cache.get(self._key, list(set(keys))) if cache else {}
+        try:
+            known = cache.get(self._key, list(set(keys))) if cache else {}
+        except sqlite3.Error:
+            known = {}
+        known = {k: v for k, v in known.items() if valid_probabilities(v[None, :])[0]}
         todo_index: dict[bytes, int] = {}
         todo: list[tuple[str, str]] = []
         for k, pair in zip(keys, pairs):
@@ -247,7 +304,13 @@ class NLIScorer:
                 todo_index[k] = len(todo)
                 todo.append(pair)
         if todo:
+            self.load()
             fresh = self._predict_uncached(todo, batch_size, show_progress_bar)
+            ok = valid_probabilities(fresh)
+            if not ok.all():
+                bad = int(np.flatnonzero(~ok)[0])
+                raise ValueError(f"{self.name}: the model returned {fresh[bad].tolist()} for pair {bad}, not probabilities")
+            cache = cache or self._score_cache()
             if cache:
                 try:
                     cache.put(self._key, zip(todo_index, fresh))
@@ -261,7 +324,9 @@ class NLIScorer:
 
     def _predict_uncached(self, pairs, batch_size, show_progress_bar) -> np.ndarray:
         tok = self._tokenizer
-        enc = tok([p for p, _ in pairs], [h for _, h in pairs], add_special_tokens=True, truncation=False)["input_ids"]
+        # verbose=False: pairs over the window are split below, so the "indexing errors" warning is wrong here
+        enc = tok([p for p, _ in pairs], [h for _, h in pairs], add_special_tokens=True, truncation=False,
+                  verbose=False)["input_ids"]
         units: list[tuple[int, list[int]]] = []  # (pair index, token ids)
         long_pairs = []
         for i, ids in enumerate(enc):
@@ -300,7 +365,7 @@ class NLIScorer:
             from tqdm import tqdm
 
             bar = tqdm(total=len(order), desc="score", unit="pair", file=sys.stderr)
-        autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=self.precision == "bf16")
+        autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=self.resolved_precision == "bf16")
         with torch.inference_mode(), autocast:
             for start in starts:
                 idx = order[start : start + batch_size]
@@ -321,6 +386,21 @@ class NLIScorer:
         return probs
 
 
+def _quiet_hf(load):
+    """Run ``load()`` with transformers' logging and progress bars off (restored afterwards)."""
+    from transformers.utils import logging as hf_logging
+
+    verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        return load()
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 def _aggregate(rows: np.ndarray) -> np.ndarray:
     """One row for a premise scored sentence by sentence: the strongest entailment if it beats the
     strongest contradiction, else the strongest contradiction."""
@@ -332,17 +412,19 @@ def _aggregate(rows: np.ndarray) -> np.ndarray:
 
 
 def score(records: Iterable[dict], *, model: str | None = None, scorer: NLIScorer | None = None,
-          batch_size: int = 32, both_directions: bool = False, progress: bool = False) -> list[dict]:
+          batch_size: int = 32, both_directions: bool = False, progress: bool = False,
+          precision: str = "auto") -> list[dict]:
     """Score ``{"premise", "hypothesis", ...}`` records; other fields pass through.
 
     Each output record adds ``label`` (the most probable of LABELS) and ``scores`` (a dict of the three
     probabilities); with ``both_directions`` also ``label_reverse`` and ``scores_reverse`` (hypothesis ->
     premise), scored in the same call.
     """
+    batch_size = check_batch_size(batch_size)
     records = list(records)
     if not records:
         return []
-    scorer = scorer or NLIScorer(model)
+    scorer = scorer or NLIScorer(model, precision=precision)
     pairs = [(r["premise"], r["hypothesis"]) for r in records]
     if both_directions:
         pairs += [(h, p) for p, h in pairs]

@@ -92,6 +92,9 @@ def load_thresholds(path: str | Path | None = None) -> Thresholds:
     unknown = sorted(set(data) - known - {"_comment", "source"})
     if unknown:
         raise InputError(str(p), f"unknown thresholds {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    for k, v in data.items():
+        if k in known and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            raise InputError(str(p), f"threshold {k} must be a number in [0, 1], got {json.dumps(v)}")
     try:
         return Thresholds(**{k: float(v) for k, v in data.items() if k in known})
     except (TypeError, ValueError) as e:
