@@ -127,7 +127,7 @@ def cmd_check(args) -> int:
     for p in foreign_reports(args.out):
         raise InputError(str(p), "exists and was not written by claims; choose another --out folder or move it away")
     thresholds = load_thresholds(args.thresholds) if args.thresholds else None
-    docs = read_documents(args.paths, progress=_progress(args))
+    docs = read_documents(args.paths, progress=_progress(args), exclude=args.exclude)
     report = check(docs, model=args.model, thresholds=thresholds, progress=_progress(args), k=args.k,
                    precision=args.precision)
     written = write_report(report, args.out)
@@ -153,7 +153,7 @@ def cmd_extract(args) -> int:
     _check_output_file(args.output)
     if args.output not in (None, "-"):
         _refuse_overlap(args.paths, [Path(args.output)])
-    docs = read_documents(args.paths, progress=_progress(args))
+    docs = read_documents(args.paths, progress=_progress(args), exclude=args.exclude)
     found = extract(docs, progress=_progress(args))
     write_jsonl(args.output, (c.to_dict() for c in found))
     if args.output not in (None, "-"):
@@ -254,6 +254,12 @@ _EXAMPLES = {
 }
 
 
+def exclude_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="in folders, skip files whose relative path or name matches GLOB (repeatable), "
+                        "e.g. --exclude SOURCES.md --exclude 'README.md'")
+
+
 def precision_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
                    help="NLI arithmetic: auto = bfloat16 autocast where the machine does it natively, else float32 "
@@ -286,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the three reports")
     p.add_argument("--model", default=None, help="NLI model: Hugging Face id or local path (default: the embedded model)")
     p.add_argument("--thresholds", default=None, metavar="FILE", help="thresholds JSON (default: the tuned claims/thresholds.json)")
+    exclude_arg(p)
     p.add_argument("-k", type=_positive_int, default=10, metavar="N", help="nearest neighbours per claim as pair candidates (default 10)")
     precision_arg(p)
     p.set_defaults(func=cmd_check)
@@ -293,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("extract", "Extract claims (quotes, reported speech, statements) as JSON Lines.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSONL on stdin")
     p.add_argument("-o", "--output", default=None, metavar="OUT.jsonl", help="output file (default: stdout)")
+    exclude_arg(p)
     p.set_defaults(func=cmd_extract)
 
     p = command("score", "Score premise/hypothesis pairs with the NLI model (JSON Lines in and out).")

@@ -48,8 +48,15 @@ _GAP_LINES, _GAP_CHARS = 2, 100  # short lines between two skips (a repeated cop
 # --------------------------------------------------------------------------- reading
 
 
-def read_documents(paths: Sequence[str | Path], *, progress: bool = False) -> list[Document]:
+def read_documents(paths: Sequence[str | Path], *, progress: bool = False,
+                   exclude: Sequence[str] = ()) -> list[Document]:
     """Read files, folders (recursively, sorted) and ``-`` (JSON Lines on stdin).
+
+    A file found in a folder gets its path relative to that folder as its id (``story1/a.txt``), so two
+    sub-folders may hold the same file name; when two folder arguments hold the same relative path, both
+    get the folder as given in front (``a/SOURCES.md``, ``b/SOURCES.md``). ``exclude``: glob patterns
+    (``SOURCES.md``, ``*/README.md``, ``drafts/*``) matched against a found file's relative path and its
+    name; such files are not read. Nothing is skipped unless asked.
 
     Returns the documents in input order. Raises :class:`InputError` naming the
     file (and line, for JSON Lines) on any bad input: a missing path, an empty,
@@ -59,6 +66,8 @@ def read_documents(paths: Sequence[str | Path], *, progress: bool = False) -> li
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[tuple[str, Path | None]] = []  # (name as shown, path); path None is stdin
+    ids: dict[Path, str] = {}  # file found in a folder -> its id
+    qualified: dict[Path, str] = {}  # ... and the id with the folder argument in front
     meta: dict[Path, dict[str, Any]] = {}  # file -> fields from a sources.jsonl beside it
     for p in paths:
         name = str(p)
@@ -69,10 +78,14 @@ def read_documents(paths: Sequence[str | Path], *, progress: bool = False) -> li
             continue
         path = Path(p)
         if path.is_dir():
-            found = _walk(path)
+            found = [f for f in _walk(path) if not _excluded(f.relative_to(path), exclude)]
             if not found:
                 raise InputError(name, f"no documents in this folder (expected {', '.join(SUFFIXES)} files)")
             files.extend((str(f), f) for f in found)
+            for f in found:
+                rel = f.relative_to(path).as_posix()
+                ids.setdefault(f, rel)
+                qualified.setdefault(f, (Path(name) / rel).as_posix())
             for sidecar in sorted(path.rglob(SIDECAR)):
                 if not any(part.startswith(".") for part in sidecar.relative_to(path).parts):
                     meta.update(_read_sidecar(sidecar, set(found)))
@@ -85,11 +98,15 @@ def read_documents(paths: Sequence[str | Path], *, progress: bool = False) -> li
         else:
             raise InputError(name, "no such file or folder")
 
+    counts: dict[str, int] = {}
+    for f, rel in ids.items():
+        counts[rel] = counts.get(rel, 0) + 1
+    ids = {f: qualified[f] if counts[rel] > 1 else rel for f, rel in ids.items()}
     docs: list[Document] = []
     seen: dict[str, str] = {}  # id -> where it was first read
     bar = _tqdm(files, progress)
     for name, path in bar:
-        for where, line, doc in _read_one(name, path):
+        for where, line, doc in _read_one(name, path, ids.get(path) if path is not None else None):
             if path in meta:
                 doc = _replace(doc, **meta[path])
             if doc.id in seen:
@@ -334,7 +351,14 @@ def _read_sidecar(sidecar: Path, files: set[Path]) -> dict[Path, dict[str, Any]]
     return out
 
 
-def _read_one(name: str, path: Path | None) -> Iterator[tuple[str, int | None, Document]]:
+def _excluded(rel: Path, patterns: Sequence[str]) -> bool:
+    from fnmatch import fnmatchcase
+
+    posix = rel.as_posix()
+    return any(fnmatchcase(posix, pat) or fnmatchcase(rel.name, pat) for pat in patterns)
+
+
+def _read_one(name: str, path: Path | None, doc_id: str | None = None) -> Iterator[tuple[str, int | None, Document]]:
     """Yield (file, line, document) for one input; file and line (JSON Lines only) name it in errors."""
     if path is None:
         yield from _from_jsonl("<stdin>", "-", _read_stdin())
@@ -346,10 +370,10 @@ def _read_one(name: str, path: Path | None) -> Iterator[tuple[str, int | None, D
     if suffix == ".jsonl":
         yield from _from_jsonl(name, name, text)
     elif suffix in (".html", ".htm"):
-        yield name, None, _from_html(name, path, text)
+        yield name, None, _from_html(name, path, text, doc_id)
     else:
         title = _first_line_title(text)
-        doc = document_from_text(path.name, text, path=name)
+        doc = document_from_text(doc_id or path.name, text, path=name)
         yield name, None, _with_title(doc, title)
 
 
@@ -524,11 +548,11 @@ def _hidden(node) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def _from_html(name: str, path: Path, html: str) -> Document:
+def _from_html(name: str, path: Path, html: str, doc_id: str | None = None) -> Document:
     text, title, furniture = html_to_text(html)
     if not text.strip():
         raise InputError(name, "no visible text in this HTML page")
-    doc = document_from_text(path.name, text, path=name, skips=furniture)
+    doc = document_from_text(doc_id or path.name, text, path=name, skips=furniture)
     return _replace(doc, title=title) if title else _with_title(doc, _first_line_title(text))
 
 

@@ -638,3 +638,72 @@ def test_html_to_text_never_raises(html):
     text, title, skips = html_to_text(html)
     for s in skips:
         assert 0 <= s.start <= s.end <= len(text)
+
+
+# ------------------------------------------------------------------------------------ sidecars, HTML, eval
+
+SIDECARS = {
+    "{bad": "malformed JSON",
+    "[]": "JSON object",
+    '{"outlet": "x"}': "'id'",
+    '{"id": 5}': "'id'",
+    '{"id": "a.txt", "outlet": 5}': "'outlet'",
+    '{"id": "a.txt", "date": ["2025"]}': "'date'",
+    '{"id": "\\ud800"}': "surrogate",
+    '{"id": "a.txt", "title": "\\u0000"}': "NUL",
+}
+
+
+@pytest.mark.parametrize("line", sorted(SIDECARS))
+def test_bad_sidecar_lines(line, capsys, tmp_path):
+    d = article(tmp_path)
+    (d / "sources.jsonl").write_text(line + "\n", encoding="utf-8")
+    code, _, err = run(capsys, ["check", d, "--out", tmp_path / "out", "-q"])
+    assert code == 2 and "sources.jsonl:1" in err and SIDECARS[line] in err, err
+
+
+HTML_PAGES = [
+    "<html><head><script>alert(1)</script></head><body></body></html>",
+    "<html><body><p>Altman said Meta hired eight people.</p><script>var x = '</p>';</script></body></html>",
+    "<p>unclosed <b>tags <i>Altman said Meta hired eight people.",
+    "<<<>>> &&& &#xd800; &#0; &nonsense; Altman said Meta hired eight people.",
+    "<div hidden>Altman said nothing.</div><p aria-hidden=true>hidden</p><p>Bosworth said no.</p>",
+    "<nav>Home | About</nav><p>" + "Altman said Meta hired eight people. " * 50 + "</p>",
+    "<svg><text>Altman said</text></svg><template><p>x</p></template>",
+    "<p>" + "\u202e" * 100 + "قال ألتمان إن ميتا وظفت ثمانية باحثين.</p>",
+]
+
+
+@pytest.mark.parametrize("page", HTML_PAGES, ids=range(len(HTML_PAGES)))
+def test_hostile_html_pages(page, capsys, tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    code, _, err = run(capsys, ["extract", f, "-o", tmp_path / "c.jsonl", "-q"])
+    if code == 0:
+        doc = read_documents([f])[0]
+        for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert doc.text[row["start"]:row["end"]] == row["text"]
+            assert "alert(1)" not in row["text"]
+
+
+EVAL_CASES = {
+    "missing": (None, ["eval", "{dir}/nope.jsonl"]),
+    "empty": ("", ["eval", "{f}"]),
+    "malformed": ("{bad\n", ["eval", "{f}"]),
+    "unknown labels": ('{"a": "x", "b": "y", "label": "maybe"}\n', ["eval", "{f}"]),
+    "bad label map": ('{"premise": "a", "hypothesis": "b", "label": "e"}\n', ["eval", "{f}", "--label-map", "{bad"]),
+    "label map not an object": ('{"premise": "a", "hypothesis": "b", "label": "e"}\n', ["eval", "{f}", "--label-map", "[1]"]),
+    "sweep on a test split": ('{"a": "x", "b": "y", "label": "agree"}\n', ["eval", "{dir}/test.jsonl", "--sweep"]),
+    "surrogate in gold": ('{"a": "\\ud800", "b": "y", "label": "agree"}\n', ["eval", "{f}"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVAL_CASES))
+def test_bad_eval_input(name, capsys, tmp_path):
+    content, argv = EVAL_CASES[name]
+    f = tmp_path / ("test.jsonl" if "test" in name else "gold.jsonl")
+    if content is not None:
+        f.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, [a.replace("{f}", str(f)).replace("{dir}", str(tmp_path)) for a in argv])
+    assert code == 2, err
