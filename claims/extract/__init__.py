@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
-from .quantities import fold, guess_lang, load_table, parse_quantities, squeeze
-from .types import Claim, Document, Span, Speaker, Stance
+from ..quantities import fold, guess_lang, load_table, parse_quantities, squeeze
+from ..types import Claim, Document, Span, Speaker, Stance
 
 __all__ = ["extract", "extract_document", "normalise_name", "parse_quantities"]
 
