@@ -1,0 +1,88 @@
+"""Cues: reporting verbs and attribution phrases outside quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tokens import _Doc, _variants
+
+@dataclass
+class _Cue:
+    tok: int  # first token index of the cue
+    last: int  # last token index of the cue
+    stance: str
+    kind: str  # "verb" or "phrase"
+    lemma_indicate: bool = False
+
+
+def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
+    """Reporting verbs and attribution phrases among tokens [t0, t1) outside quotes."""
+    L, toks = D.L, D.toks
+    cues = []
+    i = t0
+    while i < t1:
+        tk = toks[i]
+        if not tk.word or inside(tk.start):
+            i += 1
+            continue
+        hit = None
+        for seq, stance in L.phrases:
+            n = len(seq)
+            if i + n > t1:
+                continue
+            keys = [toks[j].key for j in range(i, i + n)]
+            first = [v for v, _ in _variants(keys[0], D.lang)]
+            ok = seq[0] in first and tuple(keys[1:]) == seq[1:]
+            if not ok and D.lang == "ar" and n >= 2:
+                # "وفقا لـ" + "لموظف": the last word of the phrase may be a proclitic on the next word
+                ok = seq[0] in first and tuple(keys[1:n - 1]) == seq[1:n - 1] and seq[-1] in ("ل", "لـ") and keys[n - 1].startswith("ل")
+                if ok:
+                    n -= 1
+            if ok:
+                kind = "adverb" if n == 1 and seq[0] in L.hedge_adverbs else "phrase"
+                if stance == "hedges" and kind == "phrase":
+                    # "يُزعم أن …" leads a clause; "is said to" hedges the sentence it sits in
+                    kind = "lead" if seq[-1] in L.comp_bare else "adverb"
+                nxt = toks[i + n] if i + n < t1 else None
+                if kind == "phrase" and nxt is not None and (nxt.key == "ما" or seq[-1] in ("حسبما", "ما") and any(
+                        v in L.verbs for v, _ in _variants(nxt.key, D.lang))):
+                    hit = "skip"  # "بحسب ما أفادت به الشركة": the verb that follows is the cue
+                    skip_to = i + n
+                    break
+                hit = _Cue(i, i + n - 1, stance, kind)
+                break
+        if hit is None:
+            for v, _ in _variants(tk.key, D.lang):
+                if v in L.verbs:
+                    # English "reports"/"claims"/"says" as nouns: require a plausible subject/object context
+                    if D.lang == "en" and not _en_verb_ok(D, i):
+                        break
+                    if i > 0 and toks[i - 1].key in ("لن", "لم", "كي", "لكي", "to", "will", "would", "not"):
+                        break
+                    if i > 0 and toks[i - 1].key == "ان" and v[:1] in "يتن" and not (i > 1 and toks[i - 2].key in ("بعد", "قبل", "منذ")):
+                        break  # "أن تشير" (subjunctive), not a report
+                    hit = _Cue(i, i, L.verbs[v], "verb", lemma_indicate=v in L.indicate)
+                    break
+        if hit == "skip":
+            i = skip_to
+        elif hit:
+            cues.append(hit)
+            i = hit.last + 1
+        else:
+            i += 1
+    return cues
+
+
+def _en_verb_ok(D: _Doc, i: int) -> bool:
+    toks = D.toks
+    prev = toks[i - 1].key if i > 0 else ""
+    if re.match(r"[A-Z]", toks[i].raw) and (i == 0 or not toks[i - 1].word or D.text[toks[i - 1].end:toks[i].start].count("\n")):
+        return False  # "Reports indicate …": a sentence-initial noun
+    if prev in ("the", "a", "an", "these", "those", "his", "her", "their", "its", "of", "to"):
+        return False
+    return True
+
+
+def _is_cue_tok(D: _Doc, j: int) -> bool:
+    return any(v in D.L.verbs for v, _ in _variants(D.toks[j].key, D.lang))

@@ -1,0 +1,70 @@
+"""Rebuttals: whom a claim answers (``Claim.rebuts``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..quantities import fold, load_table, squeeze
+from ..types import Claim
+from .speakers import _is_named, _make_speaker, _name_in
+from .tokens import _Doc
+
+@lru_cache(maxsize=None)
+def _rebuttal_cues(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    table = load_table(lang).get("rebuttal_cues") or {}
+    pre = "(?:[وفبل])?" if lang == "ar" else ""
+
+    def rx(words):
+        words = sorted({squeeze(w) for w in words if squeeze(w)}, key=len, reverse=True)
+        return re.compile(rf"(?<!\w){pre}(?:{'|'.join(re.escape(w) for w in words)})(?!\w)") if words else None
+
+    return rx(table.get("strong", [])), rx(table.get("targeted", []))
+
+
+def _mark_rebuttals(D: _Doc, claims: list[Claim]) -> list[Claim]:
+    """Record whom a claim answers: "ردًا على هذه التصريحات، اتهم بوسورث ألتمان بالمبالغة، قائلًا: …",
+    "Bosworth hit back at Altman: …".
+
+    The cue must stand in the claim's own stretch of its sentence (between the previous claim and the next
+    one). The target is a person (else a named body) other than the speaker named there; for a 'strong' cue that names nobody
+    ("in response to these remarks"), the speaker of the nearest earlier claim by another named person.
+    """
+    strong, targeted = _rebuttal_cues(D.lang)
+    if strong is None and targeted is None:
+        return claims
+    folded = fold(D.text)
+    out = []
+    for n, c in enumerate(claims):
+        if not (c.speaker and c.speaker.name and c.sentence):
+            out.append(c)
+            continue
+        s0, s1 = c.sentence
+        lo = max([s0] + [p.end for p in claims[:n] if s0 <= p.end <= c.start])
+        hi = min([s1] + [p.start for p in claims[n + 1:] if c.end <= p.start <= s1])
+        regions = [(lo, c.start), (c.end, hi)]
+        segs = [folded[a:b].replace("\x00", "") for a, b in regions if b > a]
+        is_strong = strong is not None and any(strong.search(x) for x in segs)
+        if not (is_strong or (targeted is not None and any(targeted.search(x) for x in segs))):
+            out.append(c)
+            continue
+        target = None
+        for a, b in regions:
+            i, j = D.tok_at(a), D.tok_at(b)
+            while i < j and target is None:
+                hit = _name_in(D, i, j)  # a person first, else a named body ("accused Meta of …")
+                if hit is None:
+                    break
+                spk = _make_speaker(D, hit[0], hit[1])
+                if spk and spk.name and spk.name != c.speaker.name and a <= spk.start and spk.end <= b:
+                    target = spk
+                i = hit[1]
+            if target:
+                break
+        if target is None and is_strong:
+            prev = [p.speaker for p in claims[:n] if p.speaker and p.speaker.name and p.speaker.name != c.speaker.name
+                    and p.kind != "statement" and _is_named(D, p.speaker)]
+            target = prev[-1] if prev else None
+        out.append(replace(c, rebuts=target) if target else c)
+    return out

@@ -1,0 +1,35 @@
+"""Paragraphs and sentences: character ranges, whitespace-stripped."""
+
+from __future__ import annotations
+
+import re
+
+from .tokens import _Doc
+
+_END = re.compile(r"(?:\.{2,}|[.!?؟…])+[\"”»’']*(?=\s|$)")
+
+
+def _sentences(D: _Doc, pstart: int, pend: int) -> list[tuple[int, int]]:
+    text = D.text
+    out = []
+    s = pstart
+    for m in _END.finditer(text, pstart, pend):
+        if D.lang == "en" and m.group().startswith("."):
+            word = re.search(r"(\S+)$", text[s:m.start()])
+            if word and (word.group(1).lower() + "." in D.L.abbreviations or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+        e = m.end()
+        if text[s:e].strip():
+            out.append(_strip(text, s, e))
+        s = e
+    if text[s:pend].strip():
+        out.append(_strip(text, s, pend))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e

@@ -1,0 +1,275 @@
+"""Speakers and coreference: the subject of a cue, names, pronouns and the last named speaker."""
+
+from __future__ import annotations
+
+import re
+
+from ..quantities import squeeze
+from ..types import Speaker
+from .cues import _Cue, _is_cue_tok
+from .names import normalise_name
+from .tokens import _QUOTE_CHARS, _Doc, _T, _variants
+
+def _is_name_tok(D: _Doc, t: _T) -> bool:
+    if re.match(r"[A-Z]", t.raw):
+        return True
+    keys = [v for v, _ in _variants(t.key, D.lang)]
+    return any(k in D.L.first_names for k in keys) or any(seq[0] in keys for seq, _ in D.L.names)
+
+
+def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, int, bool] | None:
+    """Token range [i, j) of a name among tokens a..b, people first: (i, j, is_person)."""
+    toks = D.toks
+    orgs = None
+    for i in range(a, b):
+        keys0 = [v for v, _ in _variants(toks[i].key, D.lang)]
+        hit = None
+        for seq, key in D.L.names:
+            n = len(seq)
+            if i + n <= b and seq[0] in keys0 and tuple(t.key for t in toks[i + 1:i + n]) == seq[1:]:
+                hit = (i, i + n, key in D.L.persons)
+                break
+        if hit is None and any(k in D.L.first_names for k in keys0):
+            j = i + 1
+            if j < b and toks[j].word and toks[j].key not in D.L.stops and not _is_cue_tok(D, j):
+                j += 1
+            hit = (i, j, True)
+        if hit is None and re.match(r"[A-Z]", toks[i].raw) and toks[i].word:
+            if not (D.lang == "en" and (toks[i].key in D.L.pronouns or toks[i].key in _EN_FUNCTION)):
+                j = i + 1
+                while j < b and toks[j].word and re.match(r"[A-Z]", toks[j].raw):
+                    j += 1
+                person = j - i >= 2 and all(re.fullmatch(r"[A-Z][a-z'\-]+", t.raw) for t in toks[i:j]) and not (
+                    {t.key.rstrip("'s") for t in toks[i:j]} & D.L.org_suffixes)
+                if not person and j - i == 1 and D.lang == "en" and re.fullmatch(r"[A-Z][a-z]+", toks[i].raw) and i > a:
+                    person = toks[i - 1].key in {squeeze(w) for seq in D.L.titles for w in seq}
+                hit = (i, j, person)
+        if hit is None:
+            continue
+        if hit[2]:
+            return hit
+        if orgs is None:
+            orgs = hit
+    return None if persons_only else orgs
+
+
+_EN_AUX = {"have", "has", "had", "will", "would", "was", "were", "is", "are", "did", "does", "do", "also", "reportedly",
+           "allegedly", "previously", "later", "then", "repeatedly", "publicly", "again", "had", "not", "never"}
+
+
+_EN_SUBORD = {"that", "and", "but", "as", "while", "when", "although", "though", "because", "since", "if", "after",
+              "before", "whereas", "where", "which", "who", "so"}
+
+
+_EN_FUNCTION = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "in", "on", "at", "according",
+                "for", "as", "if", "when", "while", "after", "before", "its", "his", "her", "their", "our", "my"}
+
+
+def _make_speaker(D: _Doc, a: int, b: int) -> Speaker | None:
+    toks, L = D.toks, D.L
+    while a < b and (not toks[a].word or toks[a].key in ("و", "and")):
+        a += 1
+    while b > a and (not toks[b - 1].word or toks[b - 1].key in L.cue_preps or toks[b - 1].key in ("ب", "بـ", "ل", "لـ", "من", "to", "by")):
+        b -= 1
+    if b <= a:
+        return None
+    name = _name_in(D, a, b)
+    if name and (name[2] or name[0] == a):
+        a2, b2 = name[0], name[1]
+    else:
+        a2, b2 = a, b
+    s, e = toks[a2].start, toks[b2 - 1].end
+    if D.lang == "ar" and toks[a2].key[:1] in "وفبل" and len(toks[a2].key) > 3:
+        rest = toks[a2].key[1:]
+        if rest in D.L.first_names or any(seq[0] == rest for seq, _ in D.L.names):
+            s += 1  # "وإيميت شير": the conjunction is not part of the name
+    text = D.text[s:e]
+    return Speaker(text, s, e, normalise_name(text))
+
+
+def _is_pronoun(D: _Doc, a: int, b: int) -> bool:
+    words = [t for t in D.toks[a:b] if t.word]
+    return len(words) == 1 and words[0].key in D.L.pronouns
+
+
+def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
+    """Arabic subject noun phrase after the cue token k: token range [k+1, j)."""
+    toks, L = D.toks, D.L
+    j = k + 1
+    if j < limit and toks[j].key in L.object_pronouns and j + 1 < limit and toks[j + 1].word:
+        k, j = j, j + 1  # "شككت فيه مصادر …": the pronoun is the object, the subject follows
+    n = 0
+    while j < limit and n < 8:
+        t = toks[j]
+        if not t.word:
+            # a short quoted name: صحيفة "وول ستريت جورنال"
+            if t.raw in _QUOTE_CHARS and n > 0:
+                m = j + 1
+                while m < limit and m - j <= 5 and toks[m].word:
+                    m += 1
+                if m < limit and m > j + 1 and toks[m].raw in _QUOTE_CHARS:
+                    n += m - j + 1
+                    j = m + 1
+                    continue
+            break
+        if t.key in L.comp_bare or t.key in L.comp_pron:
+            break
+        if t.key in L.stops:
+            # "مصادر مطلعة في الشركة", "مصدر مقرب من Meta": a preposition before a named body continues the phrase
+            if t.key in ("في", "من", "in", "at", "of") and j + 1 < limit and n > 0 and (
+                _is_name_tok(D, toks[j + 1]) or toks[j + 1].key in L.org_words or re.match(r"[A-Za-z]", toks[j + 1].raw)
+            ) and not _name_in(D, k + 1, j):
+                j += 1
+                n += 1
+                continue
+            break
+        if _is_cue_tok(D, j):
+            break
+        if n > 0 and any(tuple(x.key for x in toks[j:j + len(seq)]) == seq for seq in L.anaphoric_objects if len(seq) > 1):
+            break
+        j += 1
+        n += 1
+    return k + 1, j
+
+
+def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:
+    """English subject before the verb at k; "The union's chair, Per Haugen, denied" prefers the named part."""
+    toks = D.toks
+    j = k
+    while j - 1 >= lo and toks[j - 1].key in _EN_AUX:  # "have questioned", "also said"
+        j -= 1
+    appositive = None
+    if j - 1 >= lo and toks[j - 1].raw == ",":
+        m = j - 2
+        while m >= lo and toks[m].raw not in (",", ".", ":", ";", "\"", "“", "”"):
+            m -= 1
+        if m >= lo and toks[m].raw == ",":
+            appositive = (m + 1, j - 1)
+            j = m
+    a = j
+    while a - 1 >= lo and toks[a - 1].word and toks[a - 1].key not in _EN_SUBORD:
+        a -= 1
+        if j - a >= 6:
+            break
+    if appositive and _name_in(D, *appositive, persons_only=True) and not _name_in(D, a, j, persons_only=True):
+        return appositive
+    return a, j
+
+
+def _sole_person(D: _Doc, start: int, end: int, inside) -> Speaker | None:
+    """The only person named between start and end outside quotes, or None."""
+    toks = D.toks
+    i, stop = D.tok_at(start), D.tok_at(end)
+    found: dict[str, Speaker] = {}
+    while i < stop:
+        if inside(toks[i].start) or not toks[i].word:
+            i += 1
+            continue
+        j = i
+        while j < stop and toks[j].word and not inside(toks[j].start):
+            j += 1
+        hit = _name_in(D, i, j, persons_only=True)
+        if hit is None:
+            i = j + 1
+            continue
+        sp = _make_speaker(D, hit[0], hit[1])
+        found.setdefault(sp.name, sp)
+        i = hit[1]
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _recent_person(D: _Doc, pstart: int, k: int, inside) -> Speaker | None:
+    """The last person named before token k in the paragraph (outside quotes), for "he said"."""
+    toks = D.toks
+    lo = D.tok_at(pstart)
+    for i in range(k - 1, lo - 1, -1):
+        if inside(toks[i].start) or not toks[i].word:
+            continue
+        a = max(lo, i - 2)
+        hit = _name_in(D, a, i + 1, persons_only=True)
+        if hit and hit[1] == i + 1:
+            return _make_speaker(D, hit[0], hit[1])
+        if D.lang == "en" and re.match(r"[A-Z][a-z]+$", toks[i].raw) and i > lo and toks[i - 1].raw not in (".", "\"", "“", "”") \
+                and toks[i].key not in D.L.pronouns and toks[i].key not in D.L.org_suffixes or (
+                D.lang == "en" and i == lo and re.match(r"[A-Z][a-z]+$", toks[i].raw) and toks[i].key not in D.L.pronouns
+                and i + 1 < k and _is_cue_tok(D, i + 1)):
+            j = i
+            if j - 1 >= lo and re.match(r"[A-Z][a-z]+$", toks[j - 1].raw) and toks[j - 1].key not in ("the", "a"):
+                j -= 1
+            return _make_speaker(D, j, i + 1)
+    return None
+
+
+def _subject_before(D: _Doc, k: int, lo: int) -> Speaker | None:
+    """Arabic subject before its verb: "مجلس الإدارة قال إنه", "الأخبار التي تفيد بأن", "أخبار تفيد بأن"."""
+    toks = D.toks
+    j = k
+    if j - 1 >= lo and toks[j - 1].key in ("التي", "الذي", "الذين", "اللتان", "اللذان", "اللواتي"):
+        j -= 1
+    a = j
+    while a - 1 >= lo and toks[a - 1].word and toks[a - 1].key not in D.L.comp_bare and toks[a - 1].key not in D.L.comp_pron \
+            and toks[a - 1].key not in D.L.stops and j - a < 3:
+        a -= 1
+    if a == j:
+        return None
+    words = [t for t in toks[a:j]]
+    heads = {v for t in words for v, _ in _variants(t.key, D.lang)}
+    if {v for v, _ in _variants(toks[j - 1].key, D.lang)} & D.L.anon:
+        return _make_speaker(D, j - 1, j)
+    if j < k or heads & D.L.anon or _name_in(D, a, j) or heads & {"مجلس", "الحكومه", "الشركه", "الحكومة", "الشركة"}:
+        return _make_speaker(D, a, j)
+    return None
+
+
+def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, inside) -> Speaker | None:
+    toks = D.toks
+    lo = D.tok_at(s_start)
+    j = c.tok - 1
+    while j >= lo:
+        # clause [k, j]
+        k = j
+        while k - 1 >= lo and not (toks[k - 1].raw in ("،", ",", ";", "؛", "-", "–", "—") and not inside(toks[k - 1].start)):
+            k -= 1
+        ids = [i for i in range(k, j + 1) if not inside(toks[i].start)]
+        for x in reversed(cues):
+            if x.tok in ids and x.tok < c.tok:
+                sp = resolve(x)
+                if sp:
+                    return sp
+        if ids:
+            segs = []
+            run = [ids[0]]
+            for i in ids[1:]:
+                if i == run[-1] + 1:
+                    run.append(i)
+                else:
+                    segs.append(run)
+                    run = [i]
+            segs.append(run)
+            for seg in segs:
+                hit = _name_in(D, seg[0], seg[-1] + 1, persons_only=True)
+                if hit:
+                    return _make_speaker(D, hit[0], hit[1])
+        j = k - 2
+    return None
+
+
+def _is_title(D: _Doc, a: int, b: int) -> bool:
+    keys = tuple(t.key for t in D.toks[a:b])
+    first = {v for v, _ in _variants(keys[0], D.lang)} if keys else set()
+    return any(seq[0] in first and keys[1:len(seq)] == seq[1:] for seq in D.L.titles)
+
+
+def _is_plain_name(D: _Doc, spk: Speaker) -> bool:
+    """A short speaker that is not an anonymous source ("سالم", "Smith", "رئيس الوزراء")."""
+    words = squeeze(spk.text).split()
+    if not 1 <= len(words) <= 4:
+        return False
+    heads = {v for w in words for v, _ in _variants(w, D.lang)}
+    return not heads & D.L.anon and words[0] not in ("the", "a", "an") and not heads & D.L.pronouns
+
+
+def _is_named(D: _Doc, spk: Speaker) -> bool:
+    k = D.tok_at(spk.start)
+    e = D.tok_at(spk.end)
+    return _name_in(D, k, e, persons_only=True) is not None

@@ -1,0 +1,67 @@
+"""Stances: the stance a cue gives a claim, negation, and stance tails ("a claim confirmed by X")."""
+
+from __future__ import annotations
+
+from ..quantities import squeeze
+from ..types import Speaker, Stance
+from .cues import _Cue
+from .speakers import _make_speaker, _np_after
+from .tokens import _Doc, _variants
+
+def _tail_stances(D: _Doc, t: int, sent_end: int, cues: list[_Cue]) -> list[Stance]:
+    """Stances in "— a claim confirmed by X but disputed by Y" after a claim."""
+    toks, L = D.toks, D.L
+    out = []
+    for c in cues:
+        if c.kind != "verb" or toks[c.tok].start < toks[t].start or toks[c.tok].start >= sent_end:
+            continue
+        # agent: "من قبل X" / "by X" within 4 tokens, else the subject after the verb (Arabic)
+        spk = None
+        k = c.last + 1
+        limit = D.tok_at(sent_end)
+        for off in range(0, 5):
+            for seq in L.agent_markers:
+                n = len(seq)
+                if tuple(x.key for x in toks[k + off:k + off + n]) == seq:
+                    a, b = _np_after(D, k + off + n - 1, limit)
+                    spk = _make_speaker(D, a, b)
+                    break
+            if spk:
+                break
+        if spk is None and D.lang == "ar":
+            a, b = _np_after(D, c.last, limit)
+            spk = _make_speaker(D, a, b)
+        if spk is None and D.lang != "ar":
+            a = c.tok
+            while a - 1 >= t and toks[a - 1].word and c.tok - a < 6:
+                a -= 1
+            for i in range(c.tok - 1, a - 1, -1):
+                seqs = [seq for seq in L.anaphora if tuple(x.key for x in toks[i:i + len(seq)]) == seq]
+                if seqs:
+                    a = i + len(seqs[0])
+                    break
+            spk = _make_speaker(D, a, c.tok)
+        cue = D.span(toks[c.tok].start, toks[c.last].end)
+        out.append(Stance(c.stance, spk, cue))
+    return out
+
+
+def _negated(D: _Doc, start: int, end: int) -> bool:
+    words = [t for t in D.toks[D.tok_at(start):D.tok_at(end)] if t.word][:2]
+    if D.lang == "ar":
+        return any(w.key in D.L.negations for w in words)
+    low = D.text[start:end].lower().replace("’", "'")
+    return any(low.startswith(n) if n.endswith(",") else low.startswith(n + " ") for n in D.L.negations)
+
+
+def _stance_for(D: _Doc, cue: _Cue | None, speaker: Speaker | None, start: int, end: int) -> str:
+    stance = cue.stance if cue else "asserts"
+    if speaker is not None:
+        head = squeeze(speaker.text).split()
+        hedge_heads = D.L.anon_hedges | (D.L.anon if cue is not None and cue.lemma_indicate else set())
+        if head and any(v in hedge_heads for h in head[:1] for v, _ in _variants(h, D.lang)):
+            if stance == "asserts":
+                stance = "hedges"
+    if stance in ("asserts", "confirms") and _negated(D, start, end):
+        stance = "denies"
+    return stance
