@@ -20,16 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from .types import Claim, Document, InputError, Pair, Report, Topic
+from . import verdict as registry  # the rule registry: RULE_DECIDED, LINK_RULES (read at call time)
 
 VERDICT_ORDER = {"contradiction": 0, "agreement": 1, "neutral": 2}
-RULES = ("stance conflict", "rebuttal", "same quote", "quantity conflict", "both sources deny")  # reason prefixes
-LINK_RULES = RULES[:4]  # the rules that weigh extra when topics are built
-
-
 def rule_decided(pair: Pair) -> bool:
     """True when a rule (stance conflict, rebuttal, same quote, quantity conflict, shared denial) decided the
-    pair's verdict, not the model's scores alone."""
-    return pair.verdict != "neutral" and any(r.startswith(RULES) for r in pair.reasons)
+    pair's verdict, not the model's scores alone (``Pair.rule`` in ``verdict.RULE_DECIDED``)."""
+    return pair.verdict != "neutral" and pair.rule in registry.RULE_DECIDED
 
 
 def evidence_counts(report: Report) -> dict[str, int]:
@@ -116,7 +113,7 @@ def build_topics(claims: Sequence[Claim], pairs: Sequence[Pair], thresholds, doc
         return p.verdict != "neutral" or (p.similarity is not None and p.similarity >= thresholds.topic)
 
     def weight(p: Pair) -> float:
-        rule = any(r.startswith(LINK_RULES) for r in p.reasons)
+        rule = p.rule in registry.LINK_RULES
         return (1.0 if rule else 0.0) + max(p.scores.get("contradiction", 0.0), p.scores.get("entailment", 0.0))
 
     edges: dict[str, list[tuple[str, Pair]]] = defaultdict(list)
@@ -219,11 +216,11 @@ def basis(pair: Pair | None) -> str | None:
     words: the rule that decided it, or the model's score when only the model did."""
     if pair is None:
         return None
-    for r in pair.reasons:
-        if r.startswith(("stance conflict", "rebuttal")):  # without the sources / the score
-            return r.split(":")[0] if r.startswith("stance") else r.split(" (")[0]
-        if r.startswith(RULES):
-            return r
+    if pair.rule in registry.RULE_DECIDED and pair.verdict != "neutral":
+        own = next((r for r in pair.reasons if r != "content contradiction"), pair.rule)
+        if pair.rule == "stance_conflict":  # without the sources
+            return "stance conflict"
+        return own.split(" (")[0] if pair.rule == "rebuttal" else own  # a rebuttal without its score
     if pair.verdict == "contradiction":
         return f"model: contradiction {pair.scores['contradiction']:.2f}"
     if pair.verdict == "agreement":

@@ -185,6 +185,12 @@ class Pair:
     similarity: float | None = None  # cosine similarity of the two claims' embeddings
     temporal: bool = False  # a contradiction that a difference in time may explain
     topic: int | None = None
+    rule: str | None = None  # the verdict rule that decided (claims.verdict.RULES), None for a plain neutral
+
+    def __post_init__(self):
+        if self.rule is None and self.verdict != "neutral" and self.reasons:
+            # a Pair made by hand (tests, older code) names its rule only in its reasons: read it once, here
+            object.__setattr__(self, "rule", _rule_from_reasons(self.reasons))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -196,7 +202,20 @@ class Pair:
             "similarity": None if self.similarity is None else float(self.similarity),
             "temporal": self.temporal,
             "topic": self.topic,
+            "rule": self.rule,
         }
+
+
+_REASON_RULES = (("stance conflict", "stance_conflict"), ("rebuttal", "rebuttal"), ("same quote", "same_quote"),
+                 ("quantity conflict", "quantity_conflict"), ("both sources deny", "shared_denial"))
+
+
+def _rule_from_reasons(reasons: tuple[str, ...]) -> str | None:
+    for r in reasons:
+        for prefix, name in _REASON_RULES:
+            if r.startswith(prefix):
+                return name
+    return "model_contradiction" if "content contradiction" in reasons else None
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,174 @@ def _shared_run(a: str, b: str) -> str:
     return " ".join(wa[m.a : m.a + m.size]) if m.size >= QUOTE_RUN else ""
 
 
+# ------------------------------------------------------------------------------------------ the rules
+#
+# A rule is a plain function ``(a, b, evidence) -> Finding | None``; ``RULES`` lists them in the order they
+# are tried, and the first that returns a Finding decides the pair. ``Pair.rule`` records its name, which
+# is what the report and evaluation read (never the reason strings). To add a rule: write the function,
+# put it in ``RULES`` where it belongs, and, if it should count as rule-backed evidence in the report, add
+# its name to ``RULE_DECIDED`` (and to ``LINK_RULES`` if it should pull claims into one topic).
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule decided: the verdict, the rule's name, its reasons, and whether the texts themselves
+    contradict (``content``: NLI, rebuttal or figures, not only who stands where)."""
+
+    verdict: str
+    rule: str
+    reasons: tuple[str, ...] = ()
+    content: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything the rules look at for one pair, computed once by :func:`evidence`."""
+
+    forward: tuple[float, float, float]
+    backward: tuple[float, float, float]
+    scores: dict[str, float]
+    contra: float  # contradiction seen both ways: the smaller direction
+    contra_one_way: float  # the larger direction
+    entail: float  # mean entailment of both directions
+    same_text: bool
+    similarity: float | None
+    same_claim: bool
+    unanchored: bool
+    related: bool
+    net: tuple[int, int]  # each claim's netted stance polarity
+    stance_conflict: tuple[str | None, str | None] | None  # (confirming source, denying source)
+    mixed: str | None  # "a is itself disputed by ..."
+    rebut: tuple[str | None, str | None] | None  # (who answers, whom)
+    speakers: tuple[str | None, str | None]
+    same_speaker: bool
+    run: str  # the longest run of words both texts share (same speaker only)
+    quote_same: bool
+    quantity_conflicts: tuple[str, ...]
+    thresholds: Thresholds
+
+
+def stance_conflict(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """The same claim confirmed/asserted by one source and denied/disputed by another."""
+    if not ev.stance_conflict:
+        return None
+    pos, neg = ev.stance_conflict
+    return Finding("contradiction", "stance_conflict",
+                   (f"stance conflict: confirmed by {pos or 'the article'}, denied/disputed by {neg or 'the article'}",))
+
+
+def rebuttal(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """The article marks one claim as answering the other's speaker; one direction of contradiction is enough."""
+    if ev.rebut and ev.contra_one_way >= ev.thresholds.contradiction and ev.contra_one_way >= ev.entail:
+        return Finding("contradiction", "rebuttal",
+                       (f"rebuttal: {ev.rebut[0]} answers {ev.rebut[1]} (contradiction {ev.contra_one_way:.2f} one way)",),
+                       content=True)
+    return None
+
+
+def same_quote(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """The same speaker and (nearly) the same words, in one language or two."""
+    if not ev.quote_same or ev.quantity_conflicts:
+        return None
+    sim, th = ev.similarity, ev.thresholds
+    what = ("same words" if ev.same_text else f"similarity {sim:.2f}" if sim is not None and sim >= th.quote_identity
+            else f"shared words “{ev.run}”")
+    return Finding("agreement", "same_quote", (f"same quote by {ev.speakers[0]} ({what})",))
+
+
+def quantity_conflict(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """The same measure with values that cannot both hold (bounds respected)."""
+    if ev.quantity_conflicts:
+        return Finding("contradiction", "quantity_conflict", ev.quantity_conflicts, content=True)
+    return None
+
+
+def unanchored(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """Claims of different articles sharing no name, speaker, source or distinctive word: the model alone
+    links nothing (the pair stays neutral, and says why)."""
+    th = ev.thresholds
+    if ev.unanchored and (ev.contra >= th.contradiction or ev.entail >= th.entailment):
+        return Finding("neutral", "unanchored", ("no shared name or distinctive word: about different things, whatever the model says",))
+    return None
+
+
+def model_contradiction(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """NLI contradiction in both directions (the smaller of the two at least the threshold and the entailment)."""
+    if ev.contra >= ev.thresholds.contradiction and ev.contra >= ev.entail:
+        return Finding("contradiction", "model_contradiction", content=True)
+    return None
+
+
+def model_agreement(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """NLI entailment, mean of both directions."""
+    if ev.entail >= ev.thresholds.entailment:
+        return Finding("agreement", "model_agreement")
+    return None
+
+
+def shared_denial(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """Both sides deny or dispute the same claim: they agree."""
+    if ev.same_claim and ev.net == (-1, -1) and ev.contra < ev.thresholds.contradiction:
+        return Finding("agreement", "shared_denial", ("both sources deny or dispute the same claim",))
+    return None
+
+
+RULES = (stance_conflict, rebuttal, same_quote, quantity_conflict, unanchored, model_contradiction, model_agreement,
+         shared_denial)
+RULE_DECIDED = frozenset({"stance_conflict", "rebuttal", "same_quote", "quantity_conflict", "shared_denial"})
+LINK_RULES = frozenset({"stance_conflict", "rebuttal", "same_quote", "quantity_conflict"})  # weigh extra in topics
+
+
+def evidence(a: Claim, b: Claim, f: Sequence[float], g: Sequence[float], th: Thresholds,
+             similarity: float | None, anchored: bool | None) -> Evidence:
+    """What the rules need, from the two claims and their scores both ways."""
+    scores = {k: round((f[i] + g[i]) / 2, 6) for i, k in enumerate(LABELS)}  # float32 noise off the JSON
+    contra = min(f[_C], g[_C])  # contradiction is symmetric: both directions must see it
+    entail = scores["entailment"]
+    same_text = _norm_text(a.text) == _norm_text(b.text) and bool(_norm_text(a.text))
+    sim = similarity
+    related = (sim is not None and sim >= th.same_measure) or same_text or max(entail, contra) >= scores["neutral"]
+    unanchored_ = anchored is False
+    # the same claim: the same words, near-identical embeddings, or entailment both ways (one way is not enough:
+    # "OpenAI is nothing without its people" entails nothing about a signing bonus, whatever one direction says)
+    same_claim = same_text or (sim is not None and sim >= th.same_claim) or (
+        min(f[_E], g[_E]) >= th.entailment and not unanchored_)
+    related = related and not (unanchored_ and not same_claim)
+    pa = {(polarity(s), src) for s, src in stances_of(a)}
+    pb = {(polarity(s), src) for s, src in stances_of(b)}
+    # A claim that carries both stances itself ("confirmed by insiders, disputed by Meta sources") holds its
+    # dispute inside: a one-sided restatement of it sides with some of its sources, so the pair is judged on
+    # content and the dispute is reported by the topic (and named in the reasons), not as a pair conflict.
+    net_a, net_b = _net(pa), _net(pb)
+    conflict = None
+    if same_claim and contra < th.contradiction and net_a * net_b == -1:
+        s1 = next((s for p, s in sorted(pa, key=str) if p == net_a), None)
+        s2 = next((s for p, s in sorted(pb, key=str) if p == net_b), None)
+        conflict = (s1, s2) if net_a > 0 else (s2, s1)
+    mixed = None
+    if same_claim and not conflict and (intra_conflict(a) or intra_conflict(b)):
+        inner = a if intra_conflict(a) else b
+        neg = sorted({s or "the article" for p, s in stances_of(inner) if polarity(p) < 0})
+        mixed = f"{'a' if inner is a else 'b'} is itself disputed by {', '.join(neg)}"
+    speaker_a = a.speaker.name if a.speaker else None
+    speaker_b = b.speaker.name if b.speaker else None
+    rebut = None  # the article says one speaker answered the other ("اتهم بوسورث ألتمان بالمبالغة")
+    if a.doc == b.doc:
+        if a.rebuts and speaker_b and a.rebuts.name == speaker_b and speaker_a != speaker_b:
+            rebut = (speaker_a, speaker_b)
+        elif b.rebuts and speaker_a and b.rebuts.name == speaker_a and speaker_a != speaker_b:
+            rebut = (speaker_b, speaker_a)
+    same_speaker = bool(speaker_a) and speaker_a == speaker_b
+    run = _shared_run(a.text, b.text) if same_speaker else ""
+    quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run))
+    qconf = quantity_conflicts(a, b, th) if related else []
+    if qconf and _different_actors(a, b):  # names looked up only for the few pairs whose figures conflict
+        qconf = []
+    return Evidence(tuple(f), tuple(g), scores, contra, max(f[_C], g[_C]), entail, same_text, sim, same_claim,
+                    unanchored_, related, (net_a, net_b), conflict, mixed, rebut, (speaker_a, speaker_b), same_speaker,
+                    run, quote_same, tuple(qconf), th)
+
+
 def decide(
     a: Claim,
     b: Claim,
@@ -291,119 +459,54 @@ def decide(
 ) -> Pair:
     """Judge one pair. ``forward`` = NLI(a.text -> b.text), ``backward`` = NLI(b.text -> a.text), LABELS order.
 
-    ``similarity`` is the embedding cosine when known (from ``pair.candidates``); without
-    it, "same claim" falls back to identical normalised text or NLI entailment.
-    ``Pair.scores`` is the mean of both directions.
+    The rules in :data:`RULES` are tried in order on the pair's :class:`Evidence`; the first Finding decides
+    (``Pair.rule`` names it; no Finding is neutral with ``rule=None``). ``similarity`` is the embedding
+    cosine when known (from ``pair.candidates``); without it, "same claim" falls back to identical
+    normalised text or NLI entailment. ``Pair.scores`` is the mean of both directions.
     ``anchored=False`` says the two claims share nothing that ties them to one story (no name in their
     sentences, no speaker or source, no distinctive word; see ``pair.anchors``): then the model's scores
-    alone decide nothing and the pair is neutral unless the texts are the same claim by similarity or
-    words, the same quote, or a marked rebuttal. None (unknown) applies no such check.
+    alone decide nothing. None (unknown) applies no such check.
     """
     th = thresholds or Thresholds()
     f = [float(x) for x in forward]
     g = [float(x) for x in backward]
     if len(f) != 3 or len(g) != 3:
         raise ValueError(f"expected 3 scores per direction in {LABELS} order, got {len(f)} and {len(g)}")
-    scores = {k: round((f[i] + g[i]) / 2, 6) for i, k in enumerate(LABELS)}  # float32 noise off the JSON
-    contra = min(f[_C], g[_C])  # contradiction is symmetric: both directions must see it
-    entail = scores["entailment"]
-    same_text = _norm_text(a.text) == _norm_text(b.text) and bool(_norm_text(a.text))
-    sim = similarity
-    related = (sim is not None and sim >= th.same_measure) or same_text or max(entail, contra) >= scores["neutral"]
-    unanchored = anchored is False
-    # the same claim: the same words, near-identical embeddings, or entailment both ways (one way is not enough:
-    # "OpenAI is nothing without its people" entails nothing about a signing bonus, whatever one direction says)
-    same_claim = same_text or (sim is not None and sim >= th.same_claim) or (
-        min(f[_E], g[_E]) >= th.entailment and not unanchored)
-    related = related and not (unanchored and not same_claim)
-
-    reasons: list[str] = []
-    verdict = "neutral"
-    content_contra = False  # contradiction in what the texts say, not only in who stands where
-
-    # 1. stance conflict between the two claims
-    pa = {(polarity(s), src) for s, src in stances_of(a)}
-    pb = {(polarity(s), src) for s, src in stances_of(b)}
-    stance_conflict = None
-    # A claim that carries both stances itself ("confirmed by insiders, disputed by Meta sources") holds its
-    # dispute inside: a one-sided restatement of it sides with some of its sources, so the pair is judged on
-    # content and the dispute is reported by the topic (and named in the reasons), not as a pair conflict.
-    net_a, net_b = _net(pa), _net(pb)
-    if same_claim and contra < th.contradiction and net_a * net_b == -1:
-        s1 = next((s for p, s in sorted(pa, key=str) if p == net_a), None)
-        s2 = next((s for p, s in sorted(pb, key=str) if p == net_b), None)
-        stance_conflict = (s1, s2) if net_a > 0 else (s2, s1)
-    mixed = None
-    if same_claim and not stance_conflict and (intra_conflict(a) or intra_conflict(b)):
-        inner = a if intra_conflict(a) else b
-        neg = sorted({s or "the article" for p, s in stances_of(inner) if polarity(p) < 0})
-        mixed = f"{'a' if inner is a else 'b'} is itself disputed by {', '.join(neg)}"
-    speaker_a = a.speaker.name if a.speaker else None
-    speaker_b = b.speaker.name if b.speaker else None
-    # rebuttal: the article says one speaker answered the other ("اتهم بوسورث ألتمان بالمبالغة")
-    rebut = None
-    if a.doc == b.doc:
-        if a.rebuts and speaker_b and a.rebuts.name == speaker_b and speaker_a != speaker_b:
-            rebut = (speaker_a, speaker_b)
-        elif b.rebuts and speaker_a and b.rebuts.name == speaker_a and speaker_a != speaker_b:
-            rebut = (speaker_b, speaker_a)
-    contra_one_way = max(f[_C], g[_C])
-    same_speaker = bool(speaker_a) and speaker_a == speaker_b
-    run = _shared_run(a.text, b.text) if same_speaker else ""
-    quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run))
-    qconf = quantity_conflicts(a, b, th) if related else []
-    if qconf and _different_actors(a, b):  # names looked up only for the few pairs whose figures conflict
-        qconf = []
-
-    if stance_conflict:
-        pos, neg = stance_conflict
-        verdict = "contradiction"
-        reasons.append(f"stance conflict: confirmed by {pos or 'the article'}, denied/disputed by {neg or 'the article'}")
-    elif rebut and contra_one_way >= th.contradiction and contra_one_way >= entail:
-        # the text marks the answer, so one direction of the model seeing the contradiction is enough
-        verdict, content_contra = "contradiction", True
-        reasons.append(f"rebuttal: {rebut[0]} answers {rebut[1]} (contradiction {contra_one_way:.2f} one way)")
-    elif quote_same and not qconf:
-        verdict = "agreement"
-        what = "same words" if same_text else f"similarity {sim:.2f}" if sim is not None and sim >= th.quote_identity else f"shared words “{run}”"
-        reasons.append(f"same quote by {speaker_a} ({what})")
-    elif qconf:
-        verdict, content_contra = "contradiction", True
-        reasons.extend(qconf)
-    elif unanchored and (contra >= th.contradiction or entail >= th.entailment):
-        reasons.append("no shared name or distinctive word: about different things, whatever the model says")
-    elif contra >= th.contradiction and contra >= entail:
-        verdict, content_contra = "contradiction", True
-    elif entail >= th.entailment:
-        verdict = "agreement"
-    else:
-        # both sides deny the same thing: they agree
-        if same_claim and net_a == net_b == -1 and contra < th.contradiction:
-            verdict = "agreement"
-            reasons.append("both sources deny or dispute the same claim")
-    reasons.append(
-        f"NLI a->b {LABELS[max(range(3), key=f.__getitem__)]} "
-        f"(e {f[_E]:.2f} n {f[_N]:.2f} c {f[_C]:.2f}); b->a {LABELS[max(range(3), key=g.__getitem__)]} "
-        f"(e {g[_E]:.2f} n {g[_N]:.2f} c {g[_C]:.2f})"
-    )
-    if mixed:
-        reasons.append(mixed)
-    if rebut and verdict != "contradiction":
-        reasons.append(f"{rebut[0]} rebuts {rebut[1]}, but the model sees no contradiction here")
-    if sim is not None:
-        reasons.append(f"similarity {sim:.2f}")
-    if same_speaker and not quote_same:
-        reasons.append(f"same speaker: {speaker_a}")
+    ev = evidence(a, b, f, g, th, similarity, anchored)
+    found = next((x for x in (rule(a, b, ev) for rule in RULES) if x is not None), None)
+    verdict = found.verdict if found else "neutral"
+    reasons = list(found.reasons) if found else []
+    reasons += _context_reasons(ev, verdict)
     temporal = False
     if verdict == "contradiction":
         why = temporal_reason(a, b, dates)
         if why:
             temporal = True
             reasons.append(why)
-    if content_contra:
-        reasons.insert(0 if not qconf else len(qconf), "content contradiction")
-    return Pair(a=a.id, b=b.id, verdict=verdict, scores=scores, reasons=tuple(reasons),
-                similarity=None if sim is None else float(sim), temporal=temporal)
+    if found and found.content:
+        reasons.insert(0 if not ev.quantity_conflicts else len(ev.quantity_conflicts), "content contradiction")
+    return Pair(a=a.id, b=b.id, verdict=verdict, scores=ev.scores, reasons=tuple(reasons),
+                similarity=None if similarity is None else float(similarity), temporal=temporal,
+                rule=found.rule if found else None)
+
+
+def _context_reasons(ev: Evidence, verdict: str) -> list[str]:
+    """The reasons every pair carries after its rule's: both NLI directions, and what else was seen."""
+    f, g = ev.forward, ev.backward
+    out = [
+        f"NLI a->b {LABELS[max(range(3), key=f.__getitem__)]} "
+        f"(e {f[_E]:.2f} n {f[_N]:.2f} c {f[_C]:.2f}); b->a {LABELS[max(range(3), key=g.__getitem__)]} "
+        f"(e {g[_E]:.2f} n {g[_N]:.2f} c {g[_C]:.2f})"
+    ]
+    if ev.mixed:
+        out.append(ev.mixed)
+    if ev.rebut and verdict != "contradiction":
+        out.append(f"{ev.rebut[0]} rebuts {ev.rebut[1]}, but the model sees no contradiction here")
+    if ev.similarity is not None:
+        out.append(f"similarity {ev.similarity:.2f}")
+    if ev.same_speaker and not ev.quote_same:
+        out.append(f"same speaker: {ev.speakers[0]}")
+    return out
 
 
 def _different_actors(a: Claim, b: Claim) -> bool:
@@ -415,9 +518,12 @@ def _different_actors(a: Claim, b: Claim) -> bool:
     return bool(na) and bool(nb) and not na & nb
 
 
+CONTENT_RULES = frozenset({"rebuttal", "quantity_conflict", "model_contradiction"})
+
+
 def is_content_contradiction(pair: Pair) -> bool:
-    """True when the texts themselves contradict (NLI or quantities), not only the sources' stances."""
-    return pair.verdict == "contradiction" and "content contradiction" in pair.reasons
+    """True when the texts themselves contradict (NLI, rebuttal or quantities), not only the sources' stances."""
+    return pair.verdict == "contradiction" and pair.rule in CONTENT_RULES
 
 
 def thresholds_dict(th: Thresholds) -> dict[str, Any]:

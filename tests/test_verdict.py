@@ -238,3 +238,27 @@ def test_figures_of_claims_about_different_actors_do_not_conflict():
     seven_s = claim("c", "استقال سوتسكيفر بعد سبع سنوات", doc="d2", quantities=[q(7, "year", "duration")])
     p = decide(six, seven_s, NEU, NEU, thresholds=TH, similarity=0.92)
     assert p.verdict == "contradiction" and any(r.startswith("quantity conflict") for r in p.reasons)
+
+
+def test_a_new_rule_plugs_into_the_registry(monkeypatch):
+    """Contributing: a rule is a function (a, b, evidence) -> Finding | None, listed in verdict.RULES."""
+    import claims.verdict as verdict
+    from claims.documents import document_from_text
+    from claims.extract import extract
+    from claims.report import basis, rule_decided
+
+    def same_first_word(a, b, ev):
+        if a.text.split()[0] == b.text.split()[0]:
+            return verdict.Finding("agreement", "toy_first_word", (f"toy: both start with {a.text.split()[0]}",))
+        return None
+
+    a, b = extract([document_from_text("a", "Meta hired eight researchers from OpenAI.", lang="en"),
+                    document_from_text("b", "Meta hired nobody from OpenAI at all.", lang="en")])
+    neutral = [0.1, 0.8, 0.1]
+    assert verdict.decide(a, b, neutral, neutral).rule is None
+    monkeypatch.setattr(verdict, "RULES", (same_first_word, *verdict.RULES))
+    monkeypatch.setattr(verdict, "RULE_DECIDED", verdict.RULE_DECIDED | {"toy_first_word"})
+    pair = verdict.decide(a, b, neutral, neutral)
+    assert (pair.verdict, pair.rule) == ("agreement", "toy_first_word")
+    assert pair.reasons[0] == "toy: both start with Meta" and pair.to_dict()["rule"] == "toy_first_word"
+    assert rule_decided(pair) and basis(pair) == "toy: both start with Meta"
