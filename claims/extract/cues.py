@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .tokens import _Doc, _variants
 
+
 @dataclass
 class _Cue:
     tok: int  # first token index of the cue

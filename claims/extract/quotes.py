@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..types import Speaker
+from .cues import _Cue
+from .paragraph import _Draft
 from .sentences import _strip
+from .speakers import _np_after, _sole_person, speaker_of
+from .stances import _negated, _stance_for
 from .tokens import _Doc
+
 
 @dataclass
 class _Quote:
@@ -92,3 +98,122 @@ def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) 
             q.start, q.end = s, e
             out.append(q)
     return out
+
+
+def attribute_quotes(D: _Doc, P) -> None:
+    """Give each quotation of P its cue and speaker (``P.quote_info``): a cue before (``قال: "…"``) or
+    after (``"…" قال فلان``), the cue of a paragraph ending ``مضيفًا:``, the previous quote's (a
+    continuation ``“…”. “…”``), or for a long quote without a cue the one person named around it.
+    Short quoted terms and lone questions without a cue are not claims."""
+    for qi, q in enumerate(P.quotes):
+        _attribute(D, P, qi, q)
+
+
+def _attribute(D: _Doc, P, qi: int, q: _Quote) -> None:
+    text, quotes = D.text, P.quotes
+    s_start, s_end = P.sent_of(q.open)
+    left_lo = max([s_start] + [quotes[qi - 1].close + 1 if qi > 0 and quotes[qi - 1].close is not None else s_start])
+    left_text = text[left_lo:q.open].rstrip()
+    cue = _cue_before(D, P, q, left_lo, left_text)
+    direct = cue is not None
+    if cue is None and not text[P.start:q.open].strip() and P.prev_tail is not None:
+        _own(P, q, P.prev_tail[0], P.prev_tail[1], False)
+        return
+    if cue is None:
+        cue = _cue_after(D, P, q, s_end)
+        direct = cue is not None
+    words = len(re.findall(r"\w+", text[q.start:q.end]))
+    info = P.quote_info
+    if cue is None and text[left_lo:q.open].strip(" ،,:.") in ("", "و", "and") and info and qi > 0 and info[-1][0] is quotes[qi - 1]:
+        _own(P, q, info[-1][1], info[-1][2], True)  # continuation: “…”. “…” by the same speaker
+        return
+    content = text[q.start:q.end].strip()
+    single_question = content.endswith(("?", "؟")) and not re.search(r"[.!]\s", content)
+    if single_question and not direct:
+        return
+    cue_before = cue is not None and D.toks[cue.tok].start < q.open
+    if direct and cue_before and words < 4 and not left_text.endswith(":"):
+        return  # a quoted term after a cue ("واصفًا إياها بـ”المُسيئة”")
+    if direct and cue is not None:
+        _own(P, q, cue, speaker_of(D, P, cue), False)
+        P.used_cues.add(cue.tok)
+    elif words >= 8 or (words >= 4 and not text[s_start:q.open].strip(" ،,:")):
+        # no cue: the one person named in the sentence (or, for a quote opening the paragraph,
+        # in the rest of the paragraph) is taken as the speaker
+        spk = _sole_person(D, s_start, s_end, P.inside)
+        if spk is None and (q.close is None or not text[P.start:q.open].strip()):
+            spk = _sole_person(D, s_start, P.end, P.inside)
+        info.append((q, None, spk, False))
+
+
+def _own(P, q: _Quote, cue: _Cue | None, spk: Speaker | None, continued: bool) -> None:
+    P.quote_info.append((q, cue, spk, continued))
+    P.own_quotes.append(q)
+
+
+def _cue_before(D: _Doc, P, q: _Quote, left_lo: int, left_text: str) -> _Cue | None:
+    """The last cue between the previous quote (or the sentence start) and q, when it introduces q."""
+    before = [c for c in P.cues if left_lo <= D.toks[c.tok].start < q.open]
+    if not before:
+        return None
+    c = before[-1]
+    between = D.text[D.toks[c.last].end:q.open].strip()
+    if left_text.endswith((":", "،", ",", "بـ", "ب")) or not between or between.endswith((":", "،", ",")):
+        return c
+    return None
+
+
+def _cue_after(D: _Doc, P, q: _Quote, s_end: int) -> _Cue | None:
+    """A cue right after q (``"…"، قال فلان``, ``"…," said Klein``)."""
+    text = D.text
+    after_end = (q.close + 1) if q.close is not None else q.end
+    nxt = [c for c in P.cues if after_end <= D.toks[c.tok].start <= after_end + 40 and D.toks[c.tok].start < s_end + 40]
+    if nxt and D.lang == "ar":
+        a0, b0 = _np_after(D, nxt[0].last, D.tok_at(s_end + 40))
+        if b0 <= a0 or D.toks[nxt[0].tok].key.startswith("و"):
+            nxt = []
+    if nxt:
+        gap = text[after_end:D.toks[nxt[0].tok].start]
+        gap_words = [w for w in re.findall(r"\w+", gap)]
+        if len(gap_words) <= (4 if D.lang == "en" else 0) and not re.search(r"[.؟?!]", gap):
+            return nxt[0]
+    return None
+
+
+def quote_claims(D: _Doc, P) -> None:
+    """Quote drafts into ``P.drafts``; a quote inside a reported clause is part of it unless it has its own
+    cue, and a reported clause that is only a cue's quote is dropped."""
+    for q, cue, spk, cont in P.quote_info:
+        own = any(q is o for o in P.own_quotes)
+        if not own and any(r.start <= q.end and q.open <= r.end for r in P.reported):
+            continue
+        s_start, s_end = P.sent_of(q.open)
+        if cont:
+            cue = None
+        sent = (min(s_start, q.open), max(s_end, q.end))
+        cue_span = (D.toks[cue.tok].start, D.toks[cue.last].end) if cue else None
+        st = _stance_for(D, cue, spk, q.start, q.end) if cue else ("denies" if _negated(D, q.start, q.end) else "asserts")
+        P.drafts.append(_Draft(q.start, q.end, "quote", spk, st, cue_span, sent, q.warnings))
+    for r in P.reported:
+        if any(p.kind == "quote" and p.start <= r.start and r.end <= p.end + 1 for p in P.drafts):
+            continue
+        P.drafts.append(r)
+
+
+def introduces_block(D: _Doc, P) -> tuple[_Cue, Speaker | None] | None:
+    """The cue and speaker of a paragraph ending "…، مضيفًا:" whose cue introduces no claim of its own:
+    the next paragraph is its quote."""
+    last_s = P.sents[-1] if P.sents else (P.start, P.end)
+    tail_cues = [c for c in P.cues if D.toks[c.tok].start >= last_s[0]]
+    if D.text[P.start:P.end].rstrip().endswith((":", "،", ",")) and tail_cues and not any(
+            d.end >= D.toks[tail_cues[-1].last].end and d.kind != "statement" for d in P.drafts):
+        return tail_cues[-1], speaker_of(D, P, tail_cues[-1])
+    return None
+
+
+def block_quote(D: _Doc, P) -> _Draft:
+    """A paragraph without quotation marks after one ending "…، مضيفًا:": the whole paragraph is the quote."""
+    c, spk = P.prev_tail
+    cs, ce = _strip(D.text, P.start, P.end)
+    return _Draft(cs, ce, "quote", spk, _stance_for(D, c, spk, cs, ce),
+                  (D.toks[c.tok].start, D.toks[c.last].end), (cs, ce), ("no quotation marks",))

@@ -11,6 +11,7 @@ from ..types import Claim
 from .speakers import _is_named, _make_speaker, _name_in
 from .tokens import _Doc
 
+
 @lru_cache(maxsize=None)
 def _rebuttal_cues(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     table = load_table(lang).get("rebuttal_cues") or {}

@@ -33,3 +33,26 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: one non-blank line of the file each, whitespace-stripped."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        if line.strip():
+            out.append(_strip(text, s, e))
+    return out
+
+
+def merge_quoted(sents: list[tuple[int, int]], quotes) -> list[tuple[int, int]]:
+    """Sentences with the boundaries that fall inside a closed quotation removed."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sents:
+        if merged and any(q.close is not None and q.open < s <= q.close for q in quotes):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged

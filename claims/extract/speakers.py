@@ -10,6 +10,7 @@ from .cues import _Cue, _is_cue_tok
 from .names import normalise_name
 from .tokens import _QUOTE_CHARS, _Doc, _T, _variants
 
+
 def _is_name_tok(D: _Doc, t: _T) -> bool:
     if re.match(r"[A-Z]", t.raw):
         return True
@@ -273,3 +274,63 @@ def _is_named(D: _Doc, spk: Speaker) -> bool:
     k = D.tok_at(spk.start)
     e = D.tok_at(spk.end)
     return _name_in(D, k, e, persons_only=True) is not None
+
+
+def speaker_of(D: _Doc, P, c: _Cue) -> Speaker | None:
+    """The speaker of cue c in paragraph P, memoised per paragraph (``P.cue_speakers``).
+
+    The subject after an Arabic verb or an attribution phrase, before an English verb (or after it when
+    inverted), a name after a title; a pronoun is the last person named before it or the last named
+    speaker; a cue without its own subject ("، قائلاً:", "وأضاف أنه") walks back clause by clause through
+    the sentence (the first clause naming a person or holding an earlier cue decides), then falls back to
+    the last named speaker.
+    """
+    if c.tok in P.cue_speakers:
+        return P.cue_speakers[c.tok]
+    s_start, s_end = P.sent_of(D.toks[c.tok].start)
+    limit = D.tok_at(s_end)
+    if D.lang == "ar" or c.kind == "phrase":
+        spk = _speaker_after(D, c, limit)
+    else:
+        spk = _speaker_before(D, P, c, s_start, limit)
+    if spk is None:
+        spk = _clause_walk(D, c, s_start, P.cues, lambda x: speaker_of(D, P, x), P.inside)
+    if spk is None:
+        spk = D.last_speaker
+    P.cue_speakers[c.tok] = spk
+    return spk
+
+
+def _speaker_after(D: _Doc, c: _Cue, limit: int) -> Speaker | None:
+    """The subject after an Arabic verb or an attribution phrase."""
+    toks = D.toks
+    a, b = _np_after(D, c.last, limit)
+    if b > a and D.lang == "ar" and _is_title(D, a, b) and b + 1 < limit and toks[b].raw in ("،", ","):
+        # "وقال رئيس مجلس الإدارة، حسام الدين فاروق، إن …": the name after the title
+        m = b + 1
+        while m < limit and toks[m].word and m - b <= 4 and toks[m].key not in D.L.comp_bare | D.L.comp_pron:
+            m += 1
+        if m > b + 1 and m < limit and (toks[m].raw in ("،", ",") or toks[m].key in D.L.comp_bare | D.L.comp_pron):
+            a, b = b + 1, m
+    if b > a and not _is_pronoun(D, a, b):
+        return _make_speaker(D, a, b)
+    if b > a:
+        return D.last_speaker
+    return None
+
+
+def _speaker_before(D: _Doc, P, c: _Cue, s_start: int, limit: int) -> Speaker | None:
+    """The subject before an English verb; after it when inverted ("…," said Klein / said the company)."""
+    a, b = _np_before(D, c.tok, D.tok_at(s_start))
+    participle = D.toks[c.tok].key.endswith("ing")
+    if participle:
+        a = b
+    if b <= a:
+        if participle:
+            return None
+        a, b = _np_after(D, c.last, limit)
+    if b > a and not _is_pronoun(D, a, b):
+        return _make_speaker(D, a, b)
+    if b > a:
+        return _recent_person(D, P.start, c.tok, P.inside) or D.last_speaker
+    return None

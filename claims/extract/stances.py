@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..quantities import squeeze
 from ..types import Speaker, Stance
 from .cues import _Cue
-from .speakers import _make_speaker, _np_after
+from .speakers import _make_speaker, _np_after, speaker_of
 from .tokens import _Doc, _variants
+
 
 def _tail_stances(D: _Doc, t: int, sent_end: int, cues: list[_Cue]) -> list[Stance]:
     """Stances in "— a claim confirmed by X but disputed by Y" after a claim."""
@@ -65,3 +66,32 @@ def _stance_for(D: _Doc, cue: _Cue | None, speaker: Speaker | None, start: int, 
     if stance in ("asserts", "confirms") and _negated(D, start, end):
         stance = "denies"
     return stance
+
+
+def tail_cue_tokens(D: _Doc, P) -> set[int]:
+    """Cues in a stance tail such as "…, a figure the company denied": they react to the claim before
+    them instead of reporting a clause."""
+    out: set[int] = set()
+    for s0, s1 in P.sents:
+        for k in range(D.tok_at(s0), D.tok_at(s1)):
+            if D.toks[k].raw not in ("،", ",", "-", "–", "—") or P.inside(D.toks[k].start):
+                continue
+            if any(tuple(x.key for x in D.toks[k + 1:k + 1 + len(seq)]) == seq for seq in D.L.anaphora):
+                out |= {c.tok for c in P.cues if D.toks[k].start < D.toks[c.tok].start < s1}
+                break
+    return out
+
+
+def attach_anaphoric(D: _Doc, P) -> None:
+    """A confirm/deny cue with an anaphoric object ("أكدت مصادر هذا الرقم", "disputed the figures") adds
+    its stance to the latest claim that ends before it (in this paragraph, else the one before)."""
+    for c, _b in P.anaphoric:
+        if c.stance == "asserts":
+            continue
+        cs = D.toks[c.tok].start
+        prior = [d for d in P.drafts if d.end <= cs] or ([P.prev_last] if P.prev_last else [])
+        if not prior:
+            continue
+        target = max(prior, key=lambda d: d.end)
+        spk = speaker_of(D, P, c)
+        target.extra.append(Stance(c.stance, spk, D.span(cs, D.toks[c.last].end)))

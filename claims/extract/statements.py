@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from ..quantities import parse_quantities
+from .content import _clause_end
+from .paragraph import _Draft
+from .stances import _tail_stances
 from .tokens import _Doc, _variants
 
 _HEDGE_AR = re.compile(r"(?:^|\s)(?:قد)\s+[يتنأ]\S+")
@@ -40,3 +43,27 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
         if any(seq[0] in keys0 for seq, _ in D.L.names):
             return True
     return False
+
+
+def statement_claims(D: _Doc, P) -> None:
+    """Statements into ``P.drafts``: sentences of P that hold no claim yet, no cue and no opinion marker,
+    with a figure or a named actor. A statement may carry a hedge ("reportedly") and a stance tail
+    ("…, a figure confirmed by X")."""
+    text = D.text
+    for s, e in P.sents:
+        if any(not (d.end <= s or d.start >= e) for d in P.drafts):
+            continue
+        e2, tail = _clause_end(D, s, e, [], [], breaks=False)
+        if text[e2:e].strip(" .") == "":
+            e2 = e
+        if any(s <= D.toks[c.tok].start < e2 and c.kind != "adverb" for c in P.cues):
+            continue
+        if _is_statement(D, s, e2):
+            m = re.match(r"[-•*·▪–—]+\s*", text[s:e2])
+            s2 = s + (m.end() if m else 0)
+            hedge = next((c for c in P.cues if s <= D.toks[c.tok].start < e2 and c.kind == "adverb"), None)
+            d = _Draft(s2, e2, "statement", None, "hedges" if hedge else "asserts",
+                       (D.toks[hedge.tok].start, D.toks[hedge.last].end) if hedge else None, (s, e))
+            if tail is not None:
+                d.extra = _tail_stances(D, tail, e, P.cues)
+            P.drafts.append(d)
