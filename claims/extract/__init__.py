@@ -24,19 +24,18 @@ from typing import Iterable
 from ..quantities import parse_quantities
 from ..types import Claim, Document, Stance
 from .content import reported_claims
-from .cues import _find_cues
-from .names import names_in, normalise_name
+from .cues import find_cues
+from .names import names_in, normalise_name  # noqa: F401 (re-exported: pair.py, tests)
 from .paragraph import _Draft, _Para
-from .quotes import _find_quotes, attribute_quotes, block_quote, introduces_block, quote_claims
-from .rebuttals import _mark_rebuttals
-from .sentences import _sentences, merge_quoted, paragraphs
+from .quotes import attribute_quotes, block_quote, find_quotes, introduces_block, quote_claims
+from .rebuttals import mark_rebuttals
+from .sentences import merge_quoted, paragraphs, split_sentences
 from .speakers import _is_named, _is_plain_name, speaker_of
 from .stances import attach_anaphoric, tail_cue_tokens
 from .statements import statement_claims
 from .tokens import _Doc
 
 __all__ = ["extract", "extract_document", "normalise_name", "parse_quantities"]
-_REEXPORTED = (names_in, normalise_name, parse_quantities)  # imported from here by pair.py, tests and eval
 
 
 def extract_document(doc: Document) -> list[Claim]:
@@ -66,8 +65,8 @@ def extract_document(doc: Document) -> list[Claim]:
     prev_tail = None  # (cue, speaker) of a paragraph ending "…، مضيفًا:": it introduces the next
     prev_last: _Draft | None = None
     for pstart, pend in paragraphs(D.text):
-        sents = _sentences(D, pstart, pend)
-        quotes = _find_quotes(D, pstart, pend, sents)
+        sents = split_sentences(D, pstart, pend)
+        quotes = find_quotes(D, pstart, pend, sents)
         P = _Para(pstart, pend, merge_quoted(sents, quotes), quotes, prev_tail, prev_last)
         if prev_tail is not None and not quotes:
             d = block_quote(D, P)
@@ -82,12 +81,12 @@ def extract_document(doc: Document) -> list[Claim]:
             drafts.extend(d for d in P.drafts if not doc.is_skipped(d.start, d.end))
         prev_tail = introduces_block(D, P)
         prev_last = P.drafts[-1] if P.drafts else prev_last
-    return _mark_rebuttals(D, _claims(D, drafts))
+    return mark_rebuttals(D, _claims(D, drafts))
 
 
 def _paragraph_claims(D: _Doc, P: _Para) -> None:
     """The stages over one paragraph, in order; the claims end in ``P.drafts``, sorted by start."""
-    P.cues = _find_cues(D, D.tok_at(P.start), D.tok_at(P.end), P.inside)
+    P.cues = find_cues(D, D.tok_at(P.start), D.tok_at(P.end), P.inside)
     for c in P.cues:
         sp = speaker_of(D, P, c)
         if sp is not None and (_is_named(D, sp) or _is_plain_name(D, sp)):

@@ -17,7 +17,7 @@ class _Cue:
     lemma_indicate: bool = False
 
 
-def _find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
+def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
     """Reporting verbs and attribution phrases among tokens [t0, t1) outside quotes."""
     L, toks = D.L, D.toks
     cues = []

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..quantities import load_table, squeeze
-from .tables import _AR_PROCLITICS, _lang, _name_table
+from .tables import _AR_PROCLITICS, _name_table, lang_table
 
 _DEF_ART = re.compile(r"^(?:ال|لل)(?=..)")
 
@@ -50,7 +50,7 @@ def normalise_name(text: str) -> str:
     if words[0] in ("the", "a", "an") and len(words) > 1:
         words = words[1:]
     out = [_DEF_ART.sub("", w).replace("ة", "ه") if re.match("[\u0600-\u06ff]", w) else w for w in words]
-    if 2 <= len(out) <= 3 and all(re.match("[\u0600-\u06ff]", w) for w in out) and squeeze(words[0]) in _lang("ar").first_names:
+    if 2 <= len(out) <= 3 and all(re.match("[\u0600-\u06ff]", w) for w in out) and squeeze(words[0]) in lang_table("ar").first_names:
         return out[-1]
     return " ".join(out)
 

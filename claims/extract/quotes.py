@@ -26,7 +26,7 @@ class _Quote:
 _LETTER = re.compile(r"[\w\u0600-\u06ff]")
 
 
-def _find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -> list[_Quote]:
+def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -> list[_Quote]:
     """Quotations in one paragraph, paired with a stack over the language's quote-mark table."""
     text = D.text
     pairs = D.L.quote_pairs

@@ -24,7 +24,7 @@ def _rebuttal_cues(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     return rx(table.get("strong", [])), rx(table.get("targeted", []))
 
 
-def _mark_rebuttals(D: _Doc, claims: list[Claim]) -> list[Claim]:
+def mark_rebuttals(D: _Doc, claims: list[Claim]) -> list[Claim]:
     """Record whom a claim answers: "ردًا على هذه التصريحات، اتهم بوسورث ألتمان بالمبالغة، قائلًا: …",
     "Bosworth hit back at Altman: …".
 

@@ -9,7 +9,7 @@ from .tokens import _Doc
 _END = re.compile(r"(?:\.{2,}|[.!?؟…])+[\"”»’']*(?=\s|$)")
 
 
-def _sentences(D: _Doc, pstart: int, pend: int) -> list[tuple[int, int]]:
+def split_sentences(D: _Doc, pstart: int, pend: int) -> list[tuple[int, int]]:
     text = D.text
     out = []
     s = pstart

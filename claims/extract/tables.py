@@ -47,7 +47,7 @@ def _seq(s: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _lang(code: str) -> _Lang:
+def lang_table(code: str) -> _Lang:
     t = load_table(code)
     verbs = {}
     for stance, words in t["reporting_verbs"].items():

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..quantities import guess_lang, squeeze
 from ..types import Document, Span, Speaker
-from .tables import _AR_PROCLITICS, _lang
+from .tables import _AR_PROCLITICS, lang_table
 
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640'’\-]+|[^\s\w]", re.UNICODE)
 
@@ -25,7 +25,7 @@ class _T:
     word: bool
 
 
-def _tokenise(text: str) -> list[_T]:
+def tokenise(text: str) -> list[_T]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
@@ -52,8 +52,8 @@ class _Doc:
         self.text = doc.text
         code = doc.lang if doc.lang in ("ar", "en") else guess_lang(doc.text[:5000])
         self.lang = code
-        self.L = _lang(code)
-        self.toks = _tokenise(self.text)
+        self.L = lang_table(code)
+        self.toks = tokenise(self.text)
         self.starts = [t.start for t in self.toks]
         self.last_speaker: Speaker | None = None
 
