@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .cache import BlobCache
+from .modeling import ModelLoadError, check_batch_size, first_line, padded_batches, quiet_hf
 
 
 class VectorCache(BlobCache):
@@ -74,12 +75,10 @@ class Embedder:
     def load(self) -> "Embedder":
         if self._model is not None:
             return self
-        from .score import ModelLoadError, _first_line, _quiet_hf
-
         if self.model_arg is None:
             from .embedded import load_encoder, load_tokenizer
 
-            self._tokenizer, self._model = _quiet_hf(lambda: (load_tokenizer(), load_encoder()))
+            self._tokenizer, self._model = quiet_hf(lambda: (load_tokenizer(), load_encoder()))
             return self
         from transformers import AutoModel, AutoTokenizer
 
@@ -90,9 +89,9 @@ class Embedder:
             return tok, AutoModel.from_pretrained(path, use_safetensors=True, trust_remote_code=False).eval()
 
         try:
-            self._tokenizer, self._model = _quiet_hf(load)
+            self._tokenizer, self._model = quiet_hf(load)
         except (OSError, ValueError) as exc:
-            raise ModelLoadError(path, f"cannot load an encoder ({_first_line(exc)})") from None
+            raise ModelLoadError(path, f"cannot load an encoder ({first_line(exc)})") from None
         return self
 
     def _model_key(self) -> str:
@@ -124,8 +123,6 @@ class Embedder:
         return self._cache
 
     def encode(self, texts: Sequence[str], *, batch_size: int = 64, show_progress_bar: bool | None = None) -> np.ndarray:
-        from .score import check_batch_size
-
         batch_size = check_batch_size(batch_size)
         texts = [self.prefix + str(t) for t in texts]
         if not texts:
@@ -162,7 +159,6 @@ class Embedder:
 
         self.load()
         enc = self._tokenizer(texts, truncation=True, max_length=self.max_length)["input_ids"]
-        order = np.argsort([-len(s) for s in enc], kind="stable")
         pad = self._tokenizer.pad_token_id or 0
         out = None
         bar = None
@@ -171,14 +167,7 @@ class Embedder:
 
             bar = tqdm(total=len(texts), desc="embed", unit="text", file=sys.stderr)
         with torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                idx = order[start : start + batch_size]
-                width = len(enc[idx[0]])
-                ids = torch.full((len(idx), width), pad, dtype=torch.long)
-                mask = torch.zeros((len(idx), width), dtype=torch.long)
-                for r, i in enumerate(idx):
-                    ids[r, : len(enc[i])] = torch.tensor(enc[i])
-                    mask[r, : len(enc[i])] = 1
+            for idx, ids, mask in padded_batches(enc, batch_size, pad):
                 hidden = self._model(input_ids=ids, attention_mask=mask).last_hidden_state
                 m = mask.unsqueeze(-1).to(hidden.dtype)
                 vec = torch.nn.functional.normalize((hidden * m).sum(1) / m.sum(1), dim=-1).numpy()

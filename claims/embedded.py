@@ -444,9 +444,9 @@ def load_tokenizer():
             (out / "config.json").write_text("{}\n", encoding="utf-8")  # _publish's completion marker
 
         _publish(build, target)
-    from .score import _quiet_hf
+    from .modeling import quiet_hf
 
-    tok = _quiet_hf(lambda: PreTrainedTokenizerFast.from_pretrained(str(target)))
+    tok = quiet_hf(lambda: PreTrainedTokenizerFast.from_pretrained(str(target)))
     tok.model_input_names = ["input_ids", "attention_mask"]
     return tok
 

@@ -433,7 +433,7 @@ def candidates(
     if len(claims) < 2:
         return []
     if min_score is None:
-        from .verdict import load_thresholds
+        from .thresholds import load_thresholds
 
         min_score = load_thresholds().candidate
     if vectors is None:

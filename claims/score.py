@@ -39,7 +39,10 @@ from pathlib import Path
 import numpy as np
 
 from .cache import BlobCache
-from .types import LABELS, InputError
+from .modeling import ModelLoadError, check_batch_size, padded_batches
+from .modeling import first_line as _first_line
+from .modeling import quiet_hf as _quiet_hf
+from .types import LABELS
 
 _SYNONYMS = {
     "entailment": "entailment", "entailed": "entailment", "entails": "entailment", "entail": "entailment",
@@ -52,10 +55,6 @@ _SENTENCE = re.compile(r"[^.!?؟。！？\n]+[.!?؟。！？]*[\"”»’']?\s*|
 
 class ModelLabelError(ValueError):
     """The model's id2label does not name entailment, neutral and contradiction."""
-
-
-class ModelLoadError(InputError, OSError):
-    """A model given by the user cannot be loaded; ``str(err)`` is ``"<model>: <problem>"``."""
 
 
 def label_columns(id2label: dict) -> list[int]:
@@ -77,11 +76,6 @@ def label_columns(id2label: dict) -> list[int]:
             "an NLI model with entailment, neutral and contradiction labels is needed"
         )
     return [found[name] for name in LABELS]
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return lines[0] if lines else type(exc).__name__
 
 
 def split_sentences(text: str) -> list[str]:
@@ -112,13 +106,6 @@ class ScoreCache(BlobCache):
 
 
 # ----------------------------------------------------------------------------------------------- scorer
-
-
-def check_batch_size(batch_size) -> int:
-    """``batch_size`` as a positive int, or ValueError (0, -1, 2.5 and True are refused)."""
-    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
-        raise ValueError(f"batch size must be a whole number of at least 1, not {batch_size!r}")
-    return int(batch_size)
 
 
 def valid_probabilities(rows: np.ndarray) -> np.ndarray:
@@ -353,52 +340,24 @@ class NLIScorer:
     def _forward(self, sequences: list[list[int]], batch_size: int, show_progress_bar) -> np.ndarray:
         import torch
 
-        order = np.argsort([-len(s) for s in sequences], kind="stable")
         probs = np.zeros((len(sequences), 3), dtype=np.float32)
         pad = self._tokenizer.pad_token_id if self._tokenizer.pad_token_id is not None else 0
         device = next(self._model.parameters()).device
-        starts = range(0, len(order), batch_size)
-        if show_progress_bar is None:
-            show_progress_bar = False
         bar = None
-        if show_progress_bar and len(order) > batch_size:
+        if show_progress_bar and len(sequences) > batch_size:
             from tqdm import tqdm
 
-            bar = tqdm(total=len(order), desc="score", unit="pair", file=sys.stderr)
+            bar = tqdm(total=len(sequences), desc="score", unit="pair", file=sys.stderr)
         autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=self.resolved_precision == "bf16")
         with torch.inference_mode(), autocast:
-            for start in starts:
-                idx = order[start : start + batch_size]
-                width = len(sequences[idx[0]])
-                ids = torch.full((len(idx), width), pad, dtype=torch.long)
-                mask = torch.zeros((len(idx), width), dtype=torch.long)
-                for r, i in enumerate(idx):
-                    seq = sequences[i]
-                    ids[r, : len(seq)] = torch.tensor(seq)
-                    mask[r, : len(seq)] = 1
+            for idx, ids, mask in padded_batches(sequences, batch_size, pad):
                 logits = self._model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
-                p = torch.softmax(logits.float(), dim=-1)[:, self._columns].cpu().numpy()
-                probs[idx] = p
+                probs[idx] = torch.softmax(logits.float(), dim=-1)[:, self._columns].cpu().numpy()
                 if bar is not None:
                     bar.update(len(idx))
         if bar is not None:
             bar.close()
         return probs
-
-
-def _quiet_hf(load):
-    """Run ``load()`` with transformers' logging and progress bars off (restored afterwards)."""
-    from transformers.utils import logging as hf_logging
-
-    verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-    try:
-        return load()
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        if bars:
-            hf_logging.enable_progress_bar()
 
 
 def _aggregate(rows: np.ndarray) -> np.ndarray:

@@ -41,8 +41,9 @@ def _du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
 
 
-def timed(cmd: list[str], env: dict) -> dict:
-    done = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, capture_output=True, text=True)
+def timed(cmd: list[str], env: dict, cwd: Path) -> dict:
+    # cwd = the tree measured: `python -m` puts the working folder first on sys.path
+    done = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, capture_output=True, text=True, cwd=cwd)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)", done.stderr).group(1)
@@ -58,8 +59,12 @@ def measure(label: str, pythonpath: Path, seeds: Path, work: Path, warm_runs: in
     env = {**os.environ, "CLAIMS_CACHE": str(cache), "PYTHONPATH": str(pythonpath), "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "")}
     env = {k: v for k, v in env.items() if v != ""}
     cmd = [sys.executable, "-m", "claims", "check", str(seeds), "--out", str(work / f"out-{label}"), "--quiet"]
-    cold = timed(cmd, env)
-    warm = [timed(cmd, env) for _ in range(warm_runs)]
+    probe = subprocess.run([sys.executable, "-c", "import claims; print(claims.__file__)"], env=env, cwd=pythonpath,
+                           capture_output=True, text=True).stdout.strip()
+    if not probe.startswith(str(pythonpath)):
+        raise SystemExit(f"{label}: imports claims from {probe}, not from {pythonpath}")
+    cold = timed(cmd, env, pythonpath)
+    warm = [timed(cmd, env, pythonpath) for _ in range(warm_runs)]
     best = min(warm, key=lambda r: r["wall_s"])
     return {"cold": cold, "warm": best, "warm_runs": warm, "cache_mb": round(_du(cache) / 2**20, 1)}
 
