@@ -27,7 +27,30 @@ _LETTER = re.compile(r"[\w\u0600-\u06ff]")
 
 
 def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -> list[_Quote]:
-    """Quotations in one paragraph, paired with a stack over the language's quote-mark table."""
+    """Quotations in one paragraph, paired with a stack over the language's quote-mark table; an opener
+    left unclosed runs to the end of its sentence (warning "unclosed quote"); quotes nested in another
+    are part of the outer one."""
+    closed, still_open = _pair_marks(D, pstart, pend)
+    quotes = _with_unclosed(D.text, pend, sents, closed, still_open)
+    quotes.sort(key=lambda q: q.open)
+    return _outermost(D.text, quotes)
+
+
+def _mark_context(text: str, pos: int, pstart: int, pend: int) -> tuple[bool, bool, str, str]:
+    """Whether the mark at pos can open or close a quote, and the characters either side of it."""
+    prev = text[pos - 1] if pos > pstart else " "
+    nxt = text[pos + 1] if pos + 1 < pend else " "
+    prev_space = prev.isspace() or prev in "(:[،,—–-ـ" or pos == pstart or (
+        _LETTER.match(prev) and (pos - 1 == pstart or not _LETTER.match(text[pos - 2])) and prev in "وفبلك"
+    )
+    next_word = bool(_LETTER.match(nxt)) or nxt in "[(.$€£" or nxt.isdigit()
+    can_open = prev_space and next_word
+    can_close = not prev.isspace() and pos > pstart and not (next_word and _LETTER.match(prev))
+    return can_open, can_close, prev, nxt
+
+
+def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tuple[int, str]]]:
+    """Closed quotations, and the openers still open at the end of the paragraph."""
     text = D.text
     pairs = D.L.quote_pairs
     closer_for = {o: c for o, c in pairs}
@@ -38,14 +61,7 @@ def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -
     stack: list[tuple[int, str]] = []
     closed: list[_Quote] = []
     for pos, ch in marks:
-        prev = text[pos - 1] if pos > pstart else " "
-        nxt = text[pos + 1] if pos + 1 < pend else " "
-        prev_space = prev.isspace() or prev in "(:[،,—–-ـ" or pos == pstart or (
-            _LETTER.match(prev) and (pos - 1 == pstart or not _LETTER.match(text[pos - 2])) and prev in "وفبلك"
-        )
-        next_word = bool(_LETTER.match(nxt)) or nxt in "[(.$€£" or nxt.isdigit()
-        can_open = prev_space and next_word
-        can_close = not prev.isspace() and pos > pstart and not (next_word and _LETTER.match(prev))
+        can_open, can_close, prev, nxt = _mark_context(text, pos, pstart, pend)
         if ch in "’'" and _LETTER.match(prev) and _LETTER.match(nxt):
             continue  # apostrophe
         opener_only = ch in openers and closer_for[ch] != ch and not any(closer_for[o] == ch for _, o in stack)
@@ -68,11 +84,15 @@ def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -
             continue
         if can_open and ch in openers:
             stack.append((pos, ch))
-    quotes = []
-    for q in closed:
-        quotes.append(q)
-    # unclosed openers: an outer quote whose inner quote closes the paragraph shares that closing mark
-    for opos, ch in stack:
+    return closed, stack
+
+
+def _with_unclosed(text: str, pend: int, sents: list[tuple[int, int]], closed: list[_Quote],
+                   still_open: list[tuple[int, str]]) -> list[_Quote]:
+    """The closed quotes plus the unclosed openers: an outer quote whose inner quote closes the paragraph
+    shares that closing mark; any other runs to the end of its sentence."""
+    quotes = list(closed)
+    for opos, ch in still_open:
         if ch == "'":
             continue  # an ASCII apostrophe-like mark left open is not a quote
         tail = [q for q in quotes if q.open > opos]
@@ -85,8 +105,12 @@ def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -
             continue
         send = next((e for s, e in sents if s <= opos < e), pend)
         quotes.append(_Quote(opos, None, opos + 1, send, ("unclosed quote",)))
-    quotes.sort(key=lambda q: q.open)
-    # drop quotes nested inside another (kept as part of the outer content)
+    return quotes
+
+
+def _outermost(text: str, quotes: list[_Quote]) -> list[_Quote]:
+    """Quotes in text order without those nested inside another (kept as part of the outer content),
+    each trimmed of whitespace and trailing commas."""
     out = []
     for q in quotes:
         if out and q.open < out[-1].end:
