@@ -120,23 +120,27 @@ def cmd_check(args) -> int:
     from .report import write_report
     from .verdict import load_thresholds
 
-    from .report import REPORT_FILES, foreign_reports
+    from .report import RENDERERS, foreign_reports
 
+    formats = [f.strip() for spec in (args.format or [",".join(RENDERERS)]) for f in spec.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in RENDERERS]
+    if unknown:
+        raise InputError(", ".join(unknown), f"unknown --format (known: {', '.join(RENDERERS)})")
     _check_writable(args.out)
-    _refuse_overlap(args.paths, [Path(args.out), *(Path(args.out) / n for n in REPORT_FILES.values())])
-    for p in foreign_reports(args.out):
+    _refuse_overlap(args.paths, [Path(args.out), *(Path(args.out) / r.filename for r in RENDERERS.values())])
+    for p in foreign_reports(args.out, formats):
         raise InputError(str(p), "exists and was not written by claims; choose another --out folder or move it away")
     thresholds = load_thresholds(args.thresholds) if args.thresholds else None
     docs = read_documents(args.paths, progress=_progress(args), exclude=args.exclude)
     report = check(docs, model=args.model, thresholds=thresholds, progress=_progress(args), k=args.k,
                    precision=args.precision)
-    written = write_report(report, args.out)
+    written = write_report(report, args.out, formats)
     verdicts = [p.verdict for p in report.pairs]
     _say(
         args,
         f"{len(report.documents)} documents, {len(report.claims)} claims, "
         f"{len(report.pairs)} pairs scored: {verdicts.count('contradiction')} contradictions, "
-        f"{verdicts.count('agreement')} agreements -> {written.get('html', args.out)}",
+        f"{verdicts.count('agreement')} agreements -> {written.get('html', next(iter(written.values()), args.out))}",
     )
     from .report import summary, summary_text
 
@@ -293,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=None, help="NLI model: Hugging Face id or local path (default: the embedded model)")
     p.add_argument("--thresholds", default=None, metavar="FILE", help="thresholds JSON (default: the tuned claims/thresholds.json)")
     exclude_arg(p)
+    p.add_argument("--format", action="append", default=None, metavar="NAMES",
+                   help="report formats to write, comma-separated or repeated (default: json,md,html)")
     p.add_argument("-k", type=_positive_int, default=10, metavar="N", help="nearest neighbours per claim as pair candidates (default 10)")
     precision_arg(p)
     p.set_defaults(func=cmd_check)

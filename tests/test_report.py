@@ -277,3 +277,22 @@ def test_html_filters_in_headless_chromium(tmp_path):
     assert shown and len(shown) < len(everything)
     assert all(f'data-rule="1"' in m.group(0) for m in re.finditer(r'<(?:div|section) class="[^"]*\bitem\b(?![^"]*hidden)[^"]*"[^>]*>', dom))
     assert ("agreement", "ar.txt en.txt") in shown
+
+
+def test_a_new_format_plugs_into_the_renderer_registry(tmp_path, monkeypatch):
+    """Contributing: a format is a render function registered as a Renderer; check --format picks it."""
+    import claims.report as report_mod
+
+    monkeypatch.setattr(report_mod, "RENDERERS", dict(report_mod.RENDERERS))
+    report_mod.register(report_mod.Renderer(
+        "tsv", "report.tsv", lambda r: "# claims report\n" + "".join(f"{p.a}\t{p.b}\t{p.verdict}\n" for p in r.pairs),
+        "# claims report"))
+    written = report_mod.write_report(make_report(), tmp_path, ["tsv", "json"])
+    assert set(written) == {"tsv", "json"} and not (tmp_path / "report.html").exists()
+    lines = (tmp_path / "report.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# claims report" and len(lines) == 1 + len(make_report().pairs)
+    (tmp_path / "report.tsv").write_text("someone else's table\n")
+    with pytest.raises(Exception, match="not written by claims"):
+        report_mod.write_report(make_report(), tmp_path, ["tsv"])
+    with pytest.raises(Exception, match="unknown report format"):
+        report_mod.write_report(make_report(), tmp_path, ["pdf"])
