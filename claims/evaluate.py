@@ -96,6 +96,8 @@ def load_gold(gold, *, label_map: Mapping[str, str] | None = None) -> tuple[str,
 
 
 def _read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    if path.is_dir() and ((path / "dataset_info.json").is_file() or (path / "dataset_dict.json").is_file()):
+        return _read_hf_dataset(path)
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".json", ".ndjson"):
         try:
@@ -130,6 +132,32 @@ def _read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         reader = csv.DictReader(io.StringIO(text), delimiter=delim)
         return [(n, dict(r)) for n, r in enumerate(reader, 2)]
     raise InputError(str(path), f"unknown gold format {suffix or '(no extension)'}: use .jsonl, .json, .csv or .tsv")
+
+
+def _read_hf_dataset(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of a Hugging Face dataset saved with ``save_to_disk`` (one split: a Dataset folder, or a
+    DatasetDict folder with a single split). Integer labels with a ``ClassLabel`` feature become their names."""
+    try:
+        import datasets
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise InputError(str(path), "reading a saved dataset needs the 'datasets' package") from None
+    try:
+        ds = datasets.load_from_disk(str(path))
+    except (OSError, ValueError, FileNotFoundError) as e:
+        raise InputError(str(path), f"cannot load the saved dataset ({str(e).splitlines()[0] if str(e) else e})") from None
+    if isinstance(ds, datasets.DatasetDict):
+        if len(ds) != 1:
+            raise InputError(str(path), f"holds the splits {', '.join(ds)}: give one split's folder, e.g. {path / next(iter(ds))}")
+        ds = next(iter(ds.values()))
+    names = {col: f.names for col, f in ds.features.items() if isinstance(f, datasets.ClassLabel)}
+    rows = []
+    for n, record in enumerate(ds, 1):
+        for col, labels in names.items():
+            value = record.get(col)
+            if isinstance(value, int) and 0 <= value < len(labels):
+                record[col] = labels[value]
+        rows.append((n, record))
+    return rows
 
 
 def _pick(columns: Sequence[str], candidates: Sequence[str]) -> str | None:

@@ -435,3 +435,22 @@ def test_plain_nli_sets_also_score_the_verdict_step(tmp_path, fake_verdict):
     assert "verdict" in ev.format_table(m)
     m2 = ev.evaluate(gold, scorer=scorer, verdict_step=False)
     assert "verdict.accuracy" not in m2 and m2["nli.accuracy"] == 1.0
+
+
+def test_a_saved_hugging_face_dataset_is_a_gold_set(tmp_path):
+    import datasets
+
+    from claims.evaluate import load_gold
+
+    features = datasets.Features({"premise": datasets.Value("string"), "hypothesis": datasets.Value("string"),
+                                  "label": datasets.ClassLabel(names=["entailment", "neutral", "contradiction"])})
+    ds = datasets.Dataset.from_dict({"premise": ["Meta hired eight researchers.", "Altman spoke."],
+                                     "hypothesis": ["Meta hired nobody.", "Altman said something."],
+                                     "label": [2, 0]}, features=features)
+    ds.save_to_disk(str(tmp_path / "one"))
+    kind, records, skipped = load_gold(tmp_path / "one")
+    assert kind == "nli" and [r["label"] for r in records] == ["contradiction", "entailment"] and skipped == 0
+    datasets.DatasetDict({"dev": ds, "test": ds}).save_to_disk(str(tmp_path / "two"))
+    with pytest.raises(InputError, match="splits dev, test"):
+        load_gold(tmp_path / "two")
+    assert load_gold(tmp_path / "two" / "test")[0] == "nli"
