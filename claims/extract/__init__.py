@@ -15,6 +15,13 @@ Pure rules over language tables (``claims/lang/<iso>.json``): no model.
 
 Every span is a slice of ``Document.text`` exactly as read; regions the
 document marks as skipped (duplicates, boilerplate) yield no claims.
+
+Layout: this module is the orchestrator (``extract``, ``extract_document``);
+each stage is a module over the per-document ``tokens._Doc`` and the
+per-paragraph ``paragraph._Para``, filling in ``drafts._Draft``: ``tables``
+(language tables), ``tokens``, ``sentences``, ``names``, ``cues``, ``quotes``,
+``speakers`` (and coreference), ``content`` (reported clauses), ``stances``,
+``statements``, ``rebuttals``.
 """
 
 from __future__ import annotations
@@ -25,8 +32,9 @@ from ..quantities import parse_quantities
 from ..types import Claim, Document, Stance
 from .content import reported_claims
 from .cues import find_cues
+from .drafts import _Draft
 from .names import names_in, normalise_name  # noqa: F401 (re-exported: pair.py, tests)
-from .paragraph import _Draft, _Para
+from .paragraph import _Para
 from .quotes import attribute_quotes, block_quote, find_quotes, introduces_block, quote_claims
 from .rebuttals import mark_rebuttals
 from .sentences import merge_quoted, paragraphs, split_sentences
@@ -55,7 +63,8 @@ def extract_document(doc: Document) -> list[Claim]:
        contrast or stance tail (``- وهو ادعاء أكده X لكن شككت فيه Y``), whose cues become extra stances;
        a confirm/deny verb with an anaphoric object (``أكدت مصادر هذا الرقم``) adds a stance to the
        claim before it (``stances``);
-    5. statements (``statements``): remaining sentences with a figure or a named actor and no cue or opinion marker.
+    5. statements (``statements``): remaining sentences with a figure or a named actor and no cue or
+       opinion marker.
 
     Claims in regions the document skips (``doc.is_skipped``) are dropped; every span is a slice of
     ``doc.text``. Last, whom each claim answers (``rebuttals``).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .cues import _Cue, _is_cue_tok
-from .paragraph import _Draft
+from .drafts import _Draft
 from .quotes import _Quote
 from .sentences import _strip
 from .speakers import _np_after, _np_before, _subject_before, speaker_of

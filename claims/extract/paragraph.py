@@ -1,4 +1,4 @@
-"""The per-paragraph context ``_Para`` and the draft claim ``_Draft`` the stages fill in.
+"""The per-paragraph context ``_Para`` the stages fill in.
 
 A paragraph is one line of the file. It starts with its sentences and quotations; the stages (cues,
 speakers, quotes, content, stances, statements) then add to the same ``_Para``.
@@ -7,25 +7,11 @@ speakers, quotes, content, stances, statements) then add to the same ``_Para``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..types import Speaker
-    from .cues import _Cue
-    from .quotes import _Quote
-
-
-@dataclass
-class _Draft:
-    start: int
-    end: int
-    kind: str
-    speaker: Speaker | None
-    stance: str
-    cue: tuple[int, int] | None
-    sentence: tuple[int, int]
-    warnings: tuple[str, ...] = ()
-    extra: list = field(default_factory=list)  # extra Stance objects
+from ..types import Speaker
+from .cues import _Cue
+from .drafts import _Draft
+from .quotes import _Quote
 
 
 @dataclass

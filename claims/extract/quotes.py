@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..types import Speaker
 from .cues import _Cue
-from .paragraph import _Draft
+from .drafts import _Draft
 from .sentences import _strip
 from .speakers import _np_after, _sole_person, speaker_of
 from .stances import _negated, _stance_for

@@ -6,7 +6,7 @@ import re
 
 from ..quantities import parse_quantities
 from .content import _clause_end
-from .paragraph import _Draft
+from .drafts import _Draft
 from .stances import _tail_stances
 from .tokens import _Doc, _variants
 
