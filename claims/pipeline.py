@@ -50,7 +50,7 @@ def check(
         raise ValueError(f"k must be a whole number of at least 1, not {k!r}")
     from .extract import extract
     from .pair import anchors, candidates
-    from .report import build_topics
+    from .topics import build_topics
     from .verdict import decide, load_thresholds
 
     docs = tuple(documents)
