@@ -778,7 +778,11 @@ def _png(fig) -> str:
 
 
 def _plots(m: Mapping[str, Any]) -> list[tuple[str, str]]:
-    import matplotlib
+    """(title, base64 PNG) per plot; none without the optional matplotlib (``pip install 'claims[plots]'``)."""
+    try:
+        import matplotlib
+    except ImportError:
+        return []
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
