@@ -598,26 +598,10 @@ def sweep(
         return classification_metrics(gold_v, pred, VERDICTS)["macro_f1"]
 
     start = load_thresholds(path) if path is not None and Path(path).exists() else load_thresholds()
-    best, best_f1 = start, score(start)
-    before = best_f1
-    grid = [round(float(x), 2) for x in np.arange(0.05, 1.0, 0.05)]
     names = [f.name for f in fields(start) if isinstance(getattr(start, f.name), float) and 0.0 <= getattr(start, f.name) <= 1.0
              and f.name not in COSINE_THRESHOLDS]
-    for _round in range(3):
-        improved = False
-        for name in names:
-            for value in grid:
-                if value < SWEEP_FLOOR.get(name, 0.0) or value == getattr(best, name):
-                    continue
-                try:
-                    trial = replace(best, **{name: value})
-                except (TypeError, ValueError):
-                    continue
-                f1 = score(trial)
-                if f1 > best_f1 + 1e-12:
-                    best, best_f1, improved = trial, f1, True
-        if not improved:
-            break
+    before = score(start)
+    best, best_f1 = _coordinate_ascent(start, before, names, score)
     report = {
         "gold": str(dev_gold) if isinstance(dev_gold, (str, Path)) else "<records>",
         "model": _scorer_name(scorer),
@@ -638,6 +622,29 @@ def sweep(
         else:
             save_thresholds(best)
     return best
+
+
+def _coordinate_ascent(start, start_f1: float, names: Sequence[str], score, rounds: int = 3):
+    """Each threshold in ``names`` over a 0.05 grid (``SWEEP_FLOOR`` respected), one at a time, for up to
+    ``rounds`` rounds; a value is kept only when it beats the best macro-F1 so far (ties keep the current)."""
+    best, best_f1 = start, start_f1
+    grid = [round(float(x), 2) for x in np.arange(0.05, 1.0, 0.05)]
+    for _round in range(rounds):
+        improved = False
+        for name in names:
+            for value in grid:
+                if value < SWEEP_FLOOR.get(name, 0.0) or value == getattr(best, name):
+                    continue
+                try:
+                    trial = replace(best, **{name: value})
+                except (TypeError, ValueError):
+                    continue
+                f1 = score(trial)
+                if f1 > best_f1 + 1e-12:
+                    best, best_f1, improved = trial, f1, True
+        if not improved:
+            break
+    return best, best_f1
 
 
 # --- end to end -------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .types import Quantity
 
@@ -233,9 +234,32 @@ def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> 
     return out
 
 
+class _Num(NamedTuple):
+    """A number read at token i: its token (after any currency symbol), value, the next token index."""
+
+    tok: _Tok
+    value: float
+    j: int
+    is_digit: bool
+    cur_symbol: str | None
+
+
 def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
+    """(start, end, value, unit, kind, bound) of the figure starting at token i, or None, and the next index."""
+    head = _leading_number(text, toks, i, tb, lang)
+    if not isinstance(head, _Num):
+        return head  # (figure or None, next index) decided already
+    end = toks[head.j - 1].end
+    dated = _date_at(text, toks, i, head, end, tb, lang)
+    if dated is not None:
+        return dated
+    return _measure_at(text, toks, i, head, end, tb, lang)
+
+
+def _leading_number(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
+    """The number at token i (digits with scale words, or number words) as a _Num; a (figure, next) pair
+    when the token decides alone (a dual duration, "for a week"), (None, i + 1) when there is no number."""
     t = toks[i]
-    start = t.start
     cur_symbol = None
     j = i
     # currency symbol before the number: $100M, US$ 5
@@ -243,47 +267,47 @@ def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
         cur_symbol = tb["symbols"][t.raw]
         j = i + 1
     tok = toks[j]
-    value = None
-    is_digit = bool(re.match(r"[0-9٠-٩]", tok.raw))
-    if is_digit:
+    if re.match(r"[0-9٠-٩]", tok.raw):
         suf = _digit_with_suffix(tok.raw, tb["scales"])
         if suf:
-            value = suf[0]
+            return _Num(tok, suf[0], j + 1, True, cur_symbol)
+        value = _num(tok.raw)
+        if value is None:
+            return None, i + 1
+        j += 1
+        if j < len(toks) and toks[j].key in tb["scales"]:
+            value *= tb["scales"][toks[j].key]
             j += 1
-        else:
-            value = _num(tok.raw)
-            if value is None:
-                return None, i + 1
-            j += 1
-            if j < len(toks) and toks[j].key in tb["scales"]:
-                value *= tb["scales"][toks[j].key]
-                j += 1
-    else:
-        if t.raw in tb["symbols"]:
-            return None, i + 1
-        wn = _word_number(toks, j, tb, lang)
-        if wn is None:
-            # dual durations: أسبوعين = 2 weeks
-            for c, _ in _strip_prefix(tok.key, lang):
-                if c in tb["duals"]:
-                    unit, v = tb["duals"][c]
-                    return (tok.start, tok.end, v, unit, "duration", _bound(text, toks, i, tb, lang)), i + 1
-            # "لمدة أسبوع" / "for a week": one unit of time
-            for lead in tb["duration_lead"]:
-                n = len(lead)
-                if i >= n and tuple(x.key for x in toks[i - n:i]) == lead:
-                    c = tok.key
-                    if c in tb["durations"] and lang == "ar":
-                        return (tok.start, tok.end, 1, tb["durations"][c], "duration", "exact"), i + 1
-            return None, i + 1
-        value, used = wn
-        if lang == "ar" and used == 1 and tok.key in ("احد", "احدي", "واحد", "واحدة") :
-            return None, i + 1
-        if lang == "en" and used == 1 and tok.key in ("one",):
-            return None, i + 1
-        j += used
-    end = toks[j - 1].end
-    unit, kind = "count", "count"
+        return _Num(tok, value, j, True, cur_symbol)
+    if t.raw in tb["symbols"]:
+        return None, i + 1
+    wn = _word_number(toks, j, tb, lang)
+    if wn is None:
+        # dual durations: أسبوعين = 2 weeks
+        for c, _ in _strip_prefix(tok.key, lang):
+            if c in tb["duals"]:
+                unit, v = tb["duals"][c]
+                return (tok.start, tok.end, v, unit, "duration", _bound(text, toks, i, tb, lang)), i + 1
+        # "لمدة أسبوع" / "for a week": one unit of time
+        for lead in tb["duration_lead"]:
+            n = len(lead)
+            if i >= n and tuple(x.key for x in toks[i - n:i]) == lead:
+                c = tok.key
+                if c in tb["durations"] and lang == "ar":
+                    return (tok.start, tok.end, 1, tb["durations"][c], "duration", "exact"), i + 1
+        return None, i + 1
+    value, used = wn
+    if lang == "ar" and used == 1 and tok.key in ("احد", "احدي", "واحد", "واحدة") :
+        return None, i + 1
+    if lang == "en" and used == 1 and tok.key in ("one",):
+        return None, i + 1
+    return _Num(tok, value, j + used, False, cur_symbol)
+
+
+def _date_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict, lang: str):
+    """(date figure, next index) when the number is a day with a month, or a year; else None."""
+    t, tok, value, j, is_digit = toks[i], head.tok, head.value, head.j, head.is_digit
+    start = t.start
     # date: day + month (+ year) / month + day (+ year)
     month = _month_at(toks, j, tb, lang)
     if is_digit and month and value is not None and 1 <= value <= 31 and float(value).is_integer():
@@ -313,7 +337,7 @@ def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
                 return (start, end, year * 10000 + mval * 100 + int(value), "date", "date", "exact"), k
             return (start, end, mval * 100 + int(value), "month-day", "date", "exact"), k
     # year: 4 digits 1800-2099 with a year lead word or standing alone
-    if is_digit and re.fullmatch(r"(1[89]|20)\d\d", tok.raw.translate(_DIGITS)) and not cur_symbol:
+    if is_digit and re.fullmatch(r"(1[89]|20)\d\d", tok.raw.translate(_DIGITS)) and not head.cur_symbol:
         nxt_key = toks[j].key if j < len(toks) else ""
         if nxt_key not in tb["scales"] and not _currency_at(toks, j, tb, lang):
             # "June 2027" / "نوفمبر 2022": month and year
@@ -324,9 +348,15 @@ def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
                         if m and m[1] == back and text[toks[i - 1].end:start].strip(" ,،") == "":
                             return (toks[i - back].start, end, value * 100 + m[0], "year-month", "date", "exact"), j
             return (start, end, value, "year", "date", "exact"), j
-    # currency
-    if cur_symbol:
-        unit, kind = cur_symbol, "money"
+    return None
+
+
+def _measure_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict, lang: str):
+    """(figure, next index) for a count, an amount of money, a percentage or a duration, with its bound."""
+    start, tok, value, j, is_digit = toks[i].start, head.tok, head.value, head.j, head.is_digit
+    unit, kind = "count", "count"
+    if head.cur_symbol:
+        unit, kind = head.cur_symbol, "money"
     else:
         cur = _currency_at(toks, j, tb, lang)
         if cur:

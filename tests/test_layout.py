@@ -75,3 +75,12 @@ def test_model_plumbing_has_one_home():
     for name in ("score.py", "embed.py"):
         text = (PKG / name).read_text(encoding="utf-8")
         assert "torch.full(" not in text, f"{name} pads batches itself; use claims.modeling.padded_batches"
+
+
+def test_no_function_in_claims_over_80_lines():
+    long = []
+    for path in sorted(PKG.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > 80:
+                long.append(f"{path.relative_to(PKG.parent)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []
