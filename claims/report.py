@@ -11,8 +11,11 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from .topics import (  # noqa: F401 - grouping and who-stands-where live in topics.py; re-exported here
     SIDES,
@@ -242,99 +245,77 @@ def _claim_html(c: Claim, docs: dict[str, Document], stance_html: str | None = N
             f'<div class="who"><bdi>{_e(who)}</bdi> ({_e(c.stance)}{extra}) — <bdi>{_e(c.doc)}</bdi>{date}</div></div>')
 
 
-def _summary_html(items: list[dict[str, Any]]) -> list[str]:
-    if not items:
-        return []
-    parts = ['<h2>Summary</h2><ul class="summary">']
-    for i in items:
-        n = len(i["docs"])
-        head = f'<a href="#topic-{i["topic"]}">{"Disputed" if i["verdict"] == "contradiction" else "Agreed"} (topic {i["topic"]})</a>'
-        sides = (f"for: {_names_html(i['for'])}; against: {_names_html(i['against'])}" if i["verdict"] == "contradiction"
-                 else _names_html(i["for"]))
-        parts.append(f'<li>{head}: “<bdi dir="auto">{_e(i["label"])}</bdi>” — {sides} '
-                     f'({n} document{"s" if n != 1 else ""})</li>')
-    parts.append("</ul>")
-    return parts
-
-
-def _topic_html(t, who: dict[str, list[dict[str, Any]]], claims: dict[str, Claim], docs: dict[str, Document],
-                ids: dict[str, str]) -> list[str]:
-    tdocs = " ".join(sorted({claims[c].doc for c in t.claims if c in claims}))
+def _topic_view(t, who: dict[str, list[dict[str, Any]]], claims: dict[str, Claim], docs: dict[str, Document],
+                ids: dict[str, str]) -> dict[str, Any]:
     ruled = any(r.get("basis") and r["basis"] != "the topic's claim" and not r["basis"].startswith(("model: ", "similar", "related"))
                 for rows in who.values() for r in rows)
-    parts = [f'<section class="topic item {t.verdict}" data-verdict="{t.verdict}" data-docs="{_e(tdocs)}" '
-             f'data-rule="{int(ruled)}" id="topic-{t.id}">',
-             f'<h3><span class="badge {t.verdict}">{t.verdict}</span><bdi dir="auto">{_e(t.label)}</bdi></h3>']
+    sides = []
     for side, name in (("confirm", "Confirm / assert"), ("dispute", "Deny / dispute"), ("hedge", "Hedge")):
         rows = who.get(side)
         if not rows:
             continue
-        parts.append(f'<div class="side {side}"><h4>{name}</h4>')
+        html_rows = []
         for r in rows:
             src = r["source"] or "the article"
             via = f"; <bdi>{_e(r['basis'])}</bdi>" if r.get("basis") else ""
-            parts.append(_claim_html(claims[r["claim"]], docs, f"{_e(r['stance'])} by <bdi>{_e(src)}</bdi>{via}", ids))
-        parts.append("</div>")
-    parts.append("</section>")
-    return parts
+            html_rows.append(Markup(_claim_html(claims[r["claim"]], docs, f"{_e(r['stance'])} by <bdi>{_e(src)}</bdi>{via}", ids)))
+        sides.append({"key": side, "name": name, "rows": html_rows})
+    return {"id": t.id, "verdict": t.verdict, "label": t.label, "ruled": int(ruled), "sides": sides,
+            "docs": " ".join(sorted({claims[c].doc for c in t.claims if c in claims}))}
+
+
+def _pair_view(p, claims: dict[str, Claim], docs: dict[str, Document], ids: dict[str, str]) -> dict[str, Any] | None:
+    a, b = claims.get(p.a), claims.get(p.b)
+    if a is None or b is None:
+        return None
+    meta = (f'e {p.scores["entailment"]:.2f} · n {p.scores["neutral"]:.2f} · c {p.scores["contradiction"]:.2f}'
+            + (f" · sim {p.similarity:.2f}" if p.similarity is not None else ""))
+    return {"verdict": p.verdict, "docs": f"{a.doc} {b.doc}", "ruled": int(rule_decided(p)), "temporal": p.temporal,
+            "meta": meta, "claims": Markup(_claim_html(a, docs, ids=ids) + _claim_html(b, docs, ids=ids)),
+            "reasons": Markup("; ".join(_e(r) for r in p.reasons))}
+
+
+def _doc_view(d: Document, claims: Sequence[Claim], doc_ids: dict[str, str], ids: dict[str, str]) -> dict[str, Any]:
+    return {"anchor": doc_ids[d.id], "title": d.title or d.id, "id": d.id, "path": d.path or "", "lang": d.lang,
+            "date": d.date or "no date", "n": len(claims), "dir": _dir(d.lang), "text": Markup(marked_text(d, claims, ids))}
+
+
+@lru_cache(maxsize=1)
+def _templates():
+    """The Jinja2 environment over claims/templates/ (autoescape on for .html.j2 files)."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).with_name("templates"))),
+                      autoescape=select_autoescape(["html.j2"]), trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["h"] = lambda value: Markup(html.escape("" if value is None else str(value), quote=True))
+    env.globals["names"] = lambda names: Markup(_names_html(names))
+    return env
 
 
 def render_html(report: Report) -> str:
+    """report.html from ``claims/templates/report.html.j2``: the template holds the markup, this the data."""
     docs = {d.id: d for d in report.documents}
     ids = html_ids([c.id for c in report.claims])
     doc_ids = html_ids([d.id for d in report.documents])
     claims = {c.id: c for c in report.claims}
+    by_doc: dict[str, list[Claim]] = {}
+    for c in report.claims:
+        by_doc.setdefault(c.doc, []).append(c)
     m = report.meta
     counts = m.get("counts", {})
-    parts = ['<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             '<meta name="generator" content="claims">',
-             "<title>Contradiction report</title>", f"<style>{_CSS}</style>", "</head><body>",
-             "<h1>Contradiction report</h1>",
-             f'<p class="meta">{len(report.documents)} documents, {len(report.claims)} claims, '
-             f'{_e(counts.get("pairs_scored", len(report.pairs)))} pairs scored of {_e(counts.get("pairs_possible", "?"))} possible. '
-             f'Model <code>{_e(m.get("model"))}</code>, claims {_e(m.get("version"))}, created {_e(m.get("created"))}.</p>']
-    verdicts = [v for v in ("contradiction", "agreement", "neutral")]
-    parts.append('<div class="filters"><strong>Show:</strong> ')
-    for v in verdicts:
-        parts.append(f'<label><input type="checkbox" class="fv" id="fv-{v}" value="{v}" checked> {v}</label>')
-    parts.append('<label>document <select id="fdoc"><option value="">all</option>')
-    for d in report.documents:
-        parts.append(f'<option value="{_e(d.id)}">{_e(d.title or d.id)}</option>')
-    parts.append('</select></label> <label title="hide verdicts the model alone decided"><input type="checkbox" id="frules"> '
-                 'rule-backed evidence only</label> <span class="meta"><span id="shown"></span> shown</span></div>')
-    parts.append(f'<p class="meta">{_e(_evidence_line(report))}</p>')
-
     who_all = who_by_topic(report)
-    parts += _summary_html(summary(report, who=who_all))
-    parts.append("<h2>Topics</h2>")
-    if not report.topics:
-        parts.append("<p>No topics.</p>")
-    for t in report.topics:
-        parts += _topic_html(t, who_all[t.id], claims, docs, ids)
-
-    parts.append("<h2>Pairs</h2>")
-    for p in report.pairs:
-        a, b = claims.get(p.a), claims.get(p.b)
-        if a is None or b is None:
-            continue
-        tflag = '<span class="badge temporal">possibly temporal</span>' if p.temporal else ""
-        parts.append(f'<div class="pair item {p.verdict}" data-verdict="{p.verdict}" data-docs="{_e(a.doc)} {_e(b.doc)}" '
-                     f'data-rule="{int(rule_decided(p))}">')
-        parts.append(f'<span class="badge {p.verdict}">{p.verdict}</span>{tflag}'
-                     f'<span class="meta">e {p.scores["entailment"]:.2f} · n {p.scores["neutral"]:.2f} · c {p.scores["contradiction"]:.2f}'
-                     + (f" · sim {p.similarity:.2f}" if p.similarity is not None else "") + "</span>")
-        parts.append(_claim_html(a, docs, ids=ids) + _claim_html(b, docs, ids=ids))
-        parts.append('<div class="reasons">' + "; ".join(_e(r) for r in p.reasons) + "</div></div>")
-
-    parts.append("<h2>Documents</h2>")
-    for d in report.documents:
-        dc = [c for c in report.claims if c.doc == d.id]
-        parts.append(f'<section class="doc" id="doc-{_e(doc_ids[d.id])}"><h3><bdi dir="auto">{_e(d.title or d.id)}</bdi></h3>'
-                     f'<p class="meta">{_e(d.id)} · {_e(d.path or "")} · {_e(d.lang)} · {_e(d.date or "no date")} · {len(dc)} claims</p>'
-                     f'<div class="doctext" dir="{_dir(d.lang)}" lang="{_e(d.lang)}">{marked_text(d, dc, ids)}</div></section>')
-    parts.append(f"<script>{_JS}</script></body></html>\n")
-    return "\n".join(parts)
+    context = {
+        "css": Markup(_CSS), "js": Markup(_JS), "n_docs": len(report.documents), "n_claims": len(report.claims),
+        "pairs_scored": counts.get("pairs_scored", len(report.pairs)), "pairs_possible": counts.get("pairs_possible", "?"),
+        "model": m.get("model"), "version": m.get("version"), "created": m.get("created"),
+        "verdicts": ("contradiction", "agreement", "neutral"), "documents": report.documents,
+        "evidence": _evidence_line(report), "summary": summary(report, who=who_all),
+        "topics": [_topic_view(t, who_all[t.id], claims, docs, ids) for t in report.topics],
+        "pairs": [v for p in report.pairs if (v := _pair_view(p, claims, docs, ids)) is not None],
+        "docs": [_doc_view(d, by_doc.get(d.id, []), doc_ids, ids) for d in report.documents],
+    }
+    return _templates().get_template("report.html.j2").render(**context)
 
 
 # --- writing ----------------------------------------------------------------------------------------
