@@ -5,7 +5,7 @@
 Numbers may be Western digits, Arabic-Indic digits (``١٧``), or number words
 (``ثمانية``، ``أحد عشر``، ``eleven``, ``a hundred``) with scale words
 (``100 مليون دولار``, ``$100M``, ``1.5bn``).  All words come from the language
-tables in ``claims/lang/<iso>.json``; offsets are absolute (``offset`` is
+tables in ``claims/lang/<code>/table.json``; offsets are absolute (``offset`` is
 added) and ``text[q.start - offset:q.end - offset] == q.text``.
 
 Dates: a year alone is value 2019, unit "year"; month + year is YYYYMM
@@ -15,57 +15,16 @@ day + month + year is YYYYMMDD, unit "date".
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
+from .lang import _DIGITS, LANG_DIR, Language, fold, get_language, guess_lang, is_supported, squeeze  # noqa: F401 (re-exported)
 from .types import Quantity
 
-LANG_DIR = Path(__file__).with_name("lang")
-
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
-
-
-def fold(text: str) -> str:
-    """A same-length copy of ``text`` for matching: offsets in it are offsets in ``text``.
-
-    Arabic-Indic digits become Western digits, alef forms ا, ى becomes ي, Latin is
-    lower-cased, and diacritics/tatweel become ``\x00`` (dropped by :func:`squeeze`).
-    """
-    out = []
-    for ch in text:
-        if _DIACRITICS.match(ch):
-            out.append("\x00")
-        elif ch in "أإآٱ":
-            out.append("ا")
-        elif ch == "ى":
-            out.append("ي")
-        else:
-            low = ch.translate(_DIGITS).lower()
-            out.append(low if len(low) == 1 else ch)
-    return "".join(out)
-
-
-def squeeze(text: str) -> str:
-    """Normalised word for table look-ups (no diacritics, unified alef/ya, lower case)."""
-    return fold(text).replace("\x00", "")
-
-
-@lru_cache(maxsize=None)
 def load_table(lang: str) -> dict:
-    path = LANG_DIR / f"{lang}.json"
-    if not path.exists():
-        path = LANG_DIR / "en.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def guess_lang(text: str) -> str:
-    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return "ar" if arabic > latin * 0.5 and arabic > 0 else "en"
+    """The word table of language ``lang`` (``claims/lang/<code>/table.json``); English for a code without one."""
+    return get_language(lang if is_supported(lang) else "en").table
 
 
 # --- tokens over the original text -------------------------------------------------
@@ -85,14 +44,9 @@ def _tokens(text: str) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _strip_prefix(key: str, lang: str) -> list[tuple[str, int]]:
-    """The word and, for Arabic, the word without one attached proclitic (و، ب، ل، ف، ال)."""
-    out = [(key, 0)]
-    if lang == "ar":
-        for p in ("وب", "ول", "وال", "بال", "لل", "و", "ب", "ل", "ف", "ال"):
-            if key.startswith(p) and len(key) - len(p) >= 2:
-                out.append((key[len(p):], len(p)))
-    return out
+def _strip_prefix(key: str, lang: Language) -> list[tuple[str, int]]:
+    """The word and the word without one attached proclitic (Arabic: و، ب، ل، ف، ال)."""
+    return lang.figure_variants(key)
 
 
 @lru_cache(maxsize=None)
@@ -152,7 +106,7 @@ def _digit_with_suffix(raw: str, scales: dict) -> tuple[float, str] | None:
     return v * scales[suf], suf
 
 
-def _match_seq(toks: list[_Tok], i: int, seq: tuple[str, ...], lang: str) -> bool:
+def _match_seq(toks: list[_Tok], i: int, seq: tuple[str, ...], lang: Language) -> bool:
     if i + len(seq) > len(toks):
         return False
     for k, w in enumerate(seq):
@@ -162,7 +116,7 @@ def _match_seq(toks: list[_Tok], i: int, seq: tuple[str, ...], lang: str) -> boo
     return True
 
 
-def _word_number(toks: list[_Tok], i: int, tb: dict, lang: str) -> tuple[float, int] | None:
+def _word_number(toks: list[_Tok], i: int, tb: dict, lang: Language) -> tuple[float, int] | None:
     """A number written in words starting at token i: (value, tokens used)."""
     for seq, v in sorted(tb["multi"].items(), key=lambda x: -len(x[0])):
         if _match_seq(toks, i, seq, lang):
@@ -176,8 +130,9 @@ def _word_number(toks: list[_Tok], i: int, tb: dict, lang: str) -> tuple[float, 
                 j += 1
                 continue
             break
-        if j > i and lang == "ar" and toks[j].key.startswith("و") and toks[j].key[1:] in tb["tens"]:
-            total += tb["tens"][toks[j].key[1:]]
+        if j > i and lang.conjoined_tens and toks[j].key.startswith(lang.conjunction_prefix) \
+                and toks[j].key[len(lang.conjunction_prefix):] in tb["tens"]:
+            total += tb["tens"][toks[j].key[len(lang.conjunction_prefix):]]
             j += 1
             used_any = True
             continue
@@ -218,8 +173,8 @@ def _scale_after(toks, j, value, tb, lang, start):
 
 def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> list[Quantity]:
     """All figures in ``text``; ``offset`` is added to every start/end."""
-    lang = lang if lang in ("ar", "en") else guess_lang(text)
-    tb = _tables(lang)
+    lang = get_language(lang if is_supported(lang) else guess_lang(text))
+    tb = _tables(lang.code)
     toks = _tokens(text)
     out: list[Quantity] = []
     i = 0
@@ -244,7 +199,7 @@ class _Num(NamedTuple):
     cur_symbol: str | None
 
 
-def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
+def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: Language):
     """(start, end, value, unit, kind, bound) of the figure starting at token i, or None, and the next index."""
     head = _leading_number(text, toks, i, tb, lang)
     if not isinstance(head, _Num):
@@ -256,7 +211,7 @@ def _parse_at(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
     return _measure_at(text, toks, i, head, end, tb, lang)
 
 
-def _leading_number(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
+def _leading_number(text: str, toks: list[_Tok], i: int, tb: dict, lang: Language):
     """The number at token i (digits with scale words, or number words) as a _Num; a (figure, next) pair
     when the token decides alone (a dual duration, "for a week"), (None, i + 1) when there is no number."""
     t = toks[i]
@@ -293,18 +248,16 @@ def _leading_number(text: str, toks: list[_Tok], i: int, tb: dict, lang: str):
             n = len(lead)
             if i >= n and tuple(x.key for x in toks[i - n:i]) == lead:
                 c = tok.key
-                if c in tb["durations"] and lang == "ar":
+                if c in tb["durations"] and lang.duration_after_lead:
                     return (tok.start, tok.end, 1, tb["durations"][c], "duration", "exact"), i + 1
         return None, i + 1
     value, used = wn
-    if lang == "ar" and used == 1 and tok.key in ("احد", "احدي", "واحد", "واحدة") :
-        return None, i + 1
-    if lang == "en" and used == 1 and tok.key in ("one",):
+    if used == 1 and tok.key in lang.lone_one_words:
         return None, i + 1
     return _Num(tok, value, j + used, False, cur_symbol)
 
 
-def _date_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict, lang: str):
+def _date_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict, lang: Language):
     """(date figure, next index) when the number is a day with a month, or a year; else None."""
     t, tok, value, j, is_digit = toks[i], head.tok, head.value, head.j, head.is_digit
     start = t.start
@@ -322,7 +275,7 @@ def _date_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict
         if year:
             return (start, end, year * 10000 + mval * 100 + int(value), "date", "date", "exact"), k
         return (start, end, mval * 100 + int(value), "month-day", "date", "exact"), k
-    if lang == "en" and i > 0 and is_digit:
+    if lang.month_before_day and i > 0 and is_digit:
         prev = _month_at(toks, i - 1, tb, lang) if i >= 1 else None
         if prev and prev[1] == 1 and 1 <= value <= 31 and toks[i - 1].end + 2 >= t.start:
             k = j
@@ -351,7 +304,7 @@ def _date_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict
     return None
 
 
-def _measure_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict, lang: str):
+def _measure_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: dict, lang: Language):
     """(figure, next index) for a count, an amount of money, a percentage or a duration, with its bound."""
     start, tok, value, j, is_digit = toks[i].start, head.tok, head.value, head.j, head.is_digit
     unit, kind = "count", "count"

@@ -160,9 +160,10 @@ def time_marks(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _state_change_words() -> frozenset[str]:
+    from .lang import supported
     from .quantities import load_table, squeeze
 
-    return frozenset(squeeze(w) for lang in ("ar", "en") for w in load_table(lang).get("state_change", []))
+    return frozenset(squeeze(w) for lang in supported() for w in load_table(lang).get("state_change", []))
 
 
 def state_changes(text: str) -> list[str]:

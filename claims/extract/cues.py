@@ -33,7 +33,7 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
             if i + n > t1:
                 continue
             keys = [toks[j].key for j in range(i, i + n)]
-            first = [v for v, _ in _variants(keys[0], D.lang)]
+            first = [v for v, _ in _variants(keys[0], D.language)]
             ok = seq[0] in first and tuple(keys[1:]) == seq[1:]
             if not ok and D.lang == "ar" and n >= 2:
                 # "وفقا لـ" + "لموظف": the last word of the phrase may be a proclitic on the next word
@@ -47,14 +47,14 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
                     kind = "lead" if seq[-1] in L.comp_bare else "adverb"
                 nxt = toks[i + n] if i + n < t1 else None
                 if kind == "phrase" and nxt is not None and (nxt.key == "ما" or seq[-1] in ("حسبما", "ما") and any(
-                        v in L.verbs for v, _ in _variants(nxt.key, D.lang))):
+                        v in L.verbs for v, _ in _variants(nxt.key, D.language))):
                     hit = "skip"  # "بحسب ما أفادت به الشركة": the verb that follows is the cue
                     skip_to = i + n
                     break
                 hit = _Cue(i, i + n - 1, stance, kind)
                 break
         if hit is None:
-            for v, _ in _variants(tk.key, D.lang):
+            for v, _ in _variants(tk.key, D.language):
                 if v in L.verbs:
                     # English "reports"/"claims"/"says" as nouns: require a plausible subject/object context
                     if D.lang == "en" and not _en_verb_ok(D, i):
@@ -86,4 +86,4 @@ def _en_verb_ok(D: _Doc, i: int) -> bool:
 
 
 def _is_cue_tok(D: _Doc, j: int) -> bool:
-    return any(v in D.L.verbs for v, _ in _variants(D.toks[j].key, D.lang))
+    return any(v in D.L.verbs for v, _ in _variants(D.toks[j].key, D.language))

@@ -5,15 +5,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lang import get_language, supported
 from ..quantities import load_table, squeeze
-from .tables import _AR_PROCLITICS, _name_table, lang_table
+from .tables import _name_table, lang_table
 
 _DEF_ART = re.compile(r"^(?:ال|لل)(?=..)")
 
 
 @lru_cache(maxsize=None)
 def _org_suffixes() -> frozenset[str]:
-    return frozenset(w.lower() for c in ("ar", "en") for w in load_table(c).get("org_suffixes", []))
+    return frozenset(w.lower() for c in supported() for w in load_table(c).get("org_suffixes", []))
+
+
+@lru_cache(maxsize=None)
+def _name_prefixes() -> tuple[str, ...]:
+    """What a known name may carry in front in any text: every language's ``name_prefixes``."""
+    return tuple(p for c in supported() for p in get_language(c).name_prefixes)
+
+
+@lru_cache(maxsize=None)
+def _first_names() -> frozenset[str]:
+    return frozenset(w for c in supported() for w in lang_table(c).first_names)
 
 
 def normalise_name(text: str) -> str:
@@ -33,7 +45,7 @@ def normalise_name(text: str) -> str:
     table = _name_table()
     best = None
     for i in range(len(words)):
-        cands = [words[i]] + [words[i][len(p):] for p in _AR_PROCLITICS + ("ال", "لل") if words[i].startswith(p) and len(words[i]) - len(p) >= 2]
+        cands = [words[i]] + [words[i][len(p):] for p in _name_prefixes() if words[i].startswith(p) and len(words[i]) - len(p) >= 2]
         for seq, key in table:
             for c in cands:
                 if c == seq[0] and tuple(words[i + 1:i + len(seq)]) == seq[1:]:
@@ -50,7 +62,7 @@ def normalise_name(text: str) -> str:
     if words[0] in ("the", "a", "an") and len(words) > 1:
         words = words[1:]
     out = [_DEF_ART.sub("", w).replace("ة", "ه") if re.match("[\u0600-\u06ff]", w) else w for w in words]
-    if 2 <= len(out) <= 3 and all(re.match("[\u0600-\u06ff]", w) for w in out) and squeeze(words[0]) in lang_table("ar").first_names:
+    if 2 <= len(out) <= 3 and all(re.match("[\u0600-\u06ff]", w) for w in out) and squeeze(words[0]) in _first_names():
         return out[-1]
     return " ".join(out)
 
@@ -64,7 +76,7 @@ def names_in(text: str) -> set[str]:
     for i, w in enumerate(words):
         if not w:
             continue
-        cands = {w} | {w[len(p):] for p in _AR_PROCLITICS + ("ال", "لل") if w.startswith(p) and len(w) - len(p) >= 2}
+        cands = {w} | {w[len(p):] for p in _name_prefixes() if w.startswith(p) and len(w) - len(p) >= 2}
         for c in cands:
             for seq, key in by_first.get(c, ()):
                 if tuple(words[i + 1:i + len(seq)]) == seq[1:]:

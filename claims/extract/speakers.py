@@ -14,7 +14,7 @@ from .tokens import _QUOTE_CHARS, _Doc, _T, _variants
 def _is_name_tok(D: _Doc, t: _T) -> bool:
     if re.match(r"[A-Z]", t.raw):
         return True
-    keys = [v for v, _ in _variants(t.key, D.lang)]
+    keys = [v for v, _ in _variants(t.key, D.language)]
     return any(k in D.L.first_names for k in keys) or any(seq[0] in keys for seq, _ in D.L.names)
 
 
@@ -23,7 +23,7 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
     toks = D.toks
     orgs = None
     for i in range(a, b):
-        keys0 = [v for v, _ in _variants(toks[i].key, D.lang)]
+        keys0 = [v for v, _ in _variants(toks[i].key, D.language)]
         hit = None
         for seq, key in D.L.names:
             n = len(seq)
@@ -214,8 +214,8 @@ def _subject_before(D: _Doc, k: int, lo: int) -> Speaker | None:
     if a == j:
         return None
     words = [t for t in toks[a:j]]
-    heads = {v for t in words for v, _ in _variants(t.key, D.lang)}
-    if {v for v, _ in _variants(toks[j - 1].key, D.lang)} & D.L.anon:
+    heads = {v for t in words for v, _ in _variants(t.key, D.language)}
+    if {v for v, _ in _variants(toks[j - 1].key, D.language)} & D.L.anon:
         return _make_speaker(D, j - 1, j)
     if j < k or heads & D.L.anon or _name_in(D, a, j) or heads & {"مجلس", "الحكومه", "الشركه", "الحكومة", "الشركة"}:
         return _make_speaker(D, a, j)
@@ -257,7 +257,7 @@ def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, insi
 
 def _is_title(D: _Doc, a: int, b: int) -> bool:
     keys = tuple(t.key for t in D.toks[a:b])
-    first = {v for v, _ in _variants(keys[0], D.lang)} if keys else set()
+    first = {v for v, _ in _variants(keys[0], D.language)} if keys else set()
     return any(seq[0] in first and keys[1:len(seq)] == seq[1:] for seq in D.L.titles)
 
 
@@ -266,7 +266,7 @@ def _is_plain_name(D: _Doc, spk: Speaker) -> bool:
     words = squeeze(spk.text).split()
     if not 1 <= len(words) <= 4:
         return False
-    heads = {v for w in words for v, _ in _variants(w, D.lang)}
+    heads = {v for w in words for v, _ in _variants(w, D.language)}
     return not heads & D.L.anon and words[0] not in ("the", "a", "an") and not heads & D.L.pronouns
 
 

@@ -60,7 +60,7 @@ def _stance_for(D: _Doc, cue: _Cue | None, speaker: Speaker | None, start: int, 
     if speaker is not None:
         head = squeeze(speaker.text).split()
         hedge_heads = D.L.anon_hedges | (D.L.anon if cue is not None and cue.lemma_indicate else set())
-        if head and any(v in hedge_heads for h in head[:1] for v, _ in _variants(h, D.lang)):
+        if head and any(v in hedge_heads for h in head[:1] for v, _ in _variants(h, D.language)):
             if stance == "asserts":
                 stance = "hedges"
     if stance in ("asserts", "confirms") and _negated(D, start, end):

@@ -39,7 +39,7 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
             return True
         if D.lang == "en" and re.match(r"[A-Z]", t.raw) and i > a and D.toks[i - 1].raw not in (".", "\"", "“"):
             return True
-        keys0 = [v for v, _ in _variants(t.key, D.lang)]
+        keys0 = [v for v, _ in _variants(t.key, D.language)]
         if any(seq[0] in keys0 for seq, _ in D.L.names):
             return True
     return False

@@ -1,13 +1,15 @@
-"""Language tables for extraction: ``claims/lang/<iso>.json`` read once per language into ``_Lang``."""
+"""Language tables for extraction: ``claims/lang/<code>/table.json`` read once per language into ``_Lang``.
+
+Names, person names and organisation suffixes are pooled over every supported language (a name is
+the same key in any script)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lang import supported
 from ..quantities import load_table, squeeze
-
-_AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
 @dataclass
@@ -80,10 +82,10 @@ def lang_table(code: str) -> _Lang:
         abbreviations={w.lower() for w in t.get("abbreviations", [])},
         clause_breaks=[_seq(w) for w in t.get("clause_breaks", [])],
         indicate={squeeze(w) for w in t.get("indicate_verbs", [])},
-        persons={k for c in ("ar", "en") for k in load_table(c).get("person_names", [])},
+        persons={k for c in supported() for k in load_table(c).get("person_names", [])},
         hedge_adverbs={squeeze(w) for w in t.get("hedge_adverbs", [])},
         opinion=[_seq(w) for w in t.get("opinion_markers", [])],
-        org_suffixes={w.lower() for c in ("ar", "en") for w in load_table(c).get("org_suffixes", [])},
+        org_suffixes={w.lower() for c in supported() for w in load_table(c).get("org_suffixes", [])},
         quote_pairs=[(o, c) for o, c in t.get("quote_pairs", [])],
         object_pronouns={squeeze(w) for w in t.get("object_pronouns", [])},
         names=_name_table(),
@@ -93,7 +95,7 @@ def lang_table(code: str) -> _Lang:
 @lru_cache(maxsize=None)
 def _name_table() -> list[tuple[tuple[str, ...], str]]:
     out = []
-    for code in ("ar", "en"):
+    for code in supported():
         for key, variants in load_table(code).get("names", {}).items():
             for v in variants:
                 out.append((_seq(v), key))

@@ -1,13 +1,13 @@
-"""Tokens and the per-document context ``_Doc`` (text, language table, tokens, last named speaker)."""
+"""Tokens and the per-document context ``_Doc`` (text, its ``Language`` and word table, tokens, last named speaker)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..quantities import guess_lang, squeeze
+from ..lang import Language, language_for, squeeze
 from ..types import Document, Span, Speaker
-from .tables import _AR_PROCLITICS, lang_table
+from .tables import lang_table
 
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640'’\-]+|[^\s\w]", re.UNICODE)
 
@@ -34,25 +34,18 @@ def tokenise(text: str) -> list[_T]:
     return out
 
 
-def _variants(key: str, lang: str) -> list[tuple[str, int]]:
-    """The key and, for Arabic, the key without one attached proclitic."""
-    out = [(key, 0)]
-    if lang == "ar":
-        for p in _AR_PROCLITICS:
-            if key.startswith(p) and len(key) - len(p) >= 2:
-                out.append((key[len(p):], len(p)))
-        if key.startswith("لل") and len(key) > 4:
-            out.append(("ال" + key[2:], 1))  # للتقارير = ل + التقارير
-    return out
+def _variants(key: str, language: Language) -> list[tuple[str, int]]:
+    """The key and the forms it may be looked up as (Arabic: without one attached proclitic)."""
+    return language.variants(key)
 
 
 class _Doc:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
-        code = doc.lang if doc.lang in ("ar", "en") else guess_lang(doc.text[:5000])
-        self.lang = code
-        self.L = lang_table(code)
+        self.language = language_for(doc.lang, doc.text[:5000])  # the stated fallback, with a warning
+        self.lang = self.language.code
+        self.L = lang_table(self.lang)
         self.toks = tokenise(self.text)
         self.starts = [t.start for t in self.toks]
         self.last_speaker: Speaker | None = None

@@ -1,0 +1,53 @@
+"""Arabic: right to left; proclitics (و، ف، ب، ل، ك) written onto the next word; verb before subject."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import Language
+
+
+class Arabic(Language):
+    code = "ar"
+    name = "Arabic"
+    direction = "rtl"
+    folder = Path(__file__).resolve().parent
+
+    proclitics = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+    figure_proclitics = ("وب", "ول", "وال", "بال", "لل", "و", "ب", "ل", "ف", "ال")
+    conjunction_prefix = "و"
+    name_prefixes = proclitics + ("ال", "لل")
+    name_proclitics = "وفبل"
+    rebuttal_prefix = "(?:[وفبل])?"
+    complementizer_prefixes = ("ب",)
+    phrase_final_proclitics = ("ل", "لـ")
+    abbreviation_periods = False
+    subject_after_verb = True
+    complementizer_window = 25
+    comma_stops_complementizer = False
+    determiner_complementizers = frozenset()
+    reports_without_complementizer = False
+    verbs_double_as_nouns = False
+    indicate_preposition = "الي"
+    clause_trailing_words = (" حيث", " و", " بينما", " لكن", " إلا", " أما")
+    phrase_trailing_words = (" و",)
+    quote_cue_gap_words = 0
+    quote_cue_needs_subject = True
+    negation_words_first = True
+    hedge_pattern = r"(?:^|\s)(?:قد)\s+[يتنأ]\S+"
+    cased_names = False
+    latin_marks_names = True
+    month_before_day = False
+    lone_one_words = ("احد", "احدي", "واحد", "واحدة")
+    conjoined_tens = True
+    duration_after_lead = True
+
+    def variants(self, key: str) -> list[tuple[str, int]]:
+        """The key and the key without one attached proclitic; ``للتقارير`` is also ل + ``التقارير``."""
+        out = self.strip_proclitics(key)
+        if key.startswith("لل") and len(key) > 4:
+            out.append(("ال" + key[2:], 1))
+        return out
+
+
+LANGUAGE = Arabic()
