@@ -23,11 +23,12 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
         cs = toks[c.tok].start
         if start < cs < end:
             before = text[start:cs].rstrip()
-            if before.endswith(("،", ",", "؛", ";", "-", "–", "—")) or D.lang == "en" and before.endswith(","):
+            if before.endswith(("،", ",", "؛", ";", "-", "–", "—")):
                 end = cs
                 break
             # "وأكد ..." joined by و without a comma
-            if D.lang == "ar" and toks[c.tok].key.startswith("و") and c.kind == "verb" and toks[c.tok - 1].raw in ("،", ","):
+            cp = D.language.conjunction_prefix
+            if cp and toks[c.tok].key.startswith(cp) and c.kind == "verb" and toks[c.tok - 1].raw in ("،", ","):
                 end = cs
                 break
             # "…، كانت هناك أخبار تفيد بأن": another report after a comma ends this clause at the comma
@@ -40,12 +41,13 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
             end = q.open
     # ", however ..." / "، ومع ذلك" / "، لكن" end the reported clause
     t = D.tok_at(start)
+    cp = D.language.conjunction_prefix  # "، ومع ذلك" = "، مع ذلك"
     while breaks and t < len(toks) and toks[t].start < end:
         if toks[t].raw in ("،", ",", "؛", ";") and toks[t].start > start:
             for seq in L.clause_breaks:
                 n = len(seq)
                 keys = tuple(x.key for x in toks[t + 1:t + 1 + n])
-                if keys == seq or (D.lang == "ar" and keys and keys[0].startswith("و") and (keys[0][1:],) + keys[1:] == seq):
+                if keys == seq or (cp and keys and keys[0].startswith(cp) and (keys[0][len(cp):],) + keys[1:] == seq):
                     end = toks[t].start
                     break
         t += 1
@@ -54,8 +56,7 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
     while t < len(toks) and toks[t].start < min(sent_end, end + 3):
         for seq in L.anaphora:
             n = len(seq)
-            if tuple(x.key for x in toks[t:t + n]) == seq or (D.lang == "ar" and t + n <= len(toks) and toks[t].key == seq[0]
-                                                                  and tuple(x.key for x in toks[t + 1:t + n]) == seq[1:]):
+            if tuple(x.key for x in toks[t:t + n]) == seq:
                 if toks[t].start > start:
                     end = min(end, toks[t].start)
                     tail = t
@@ -67,12 +68,11 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
     s2, e2 = _strip(text, start, end)
     while e2 > s2 and text[e2 - 1] in ".،,؛;:-–— ":
         e2 -= 1
-    if D.lang == "ar":
-        for w in (" حيث", " و", " بينما", " لكن", " إلا", " أما"):
-            if text[s2:e2].endswith(w):
-                e2 -= len(w)
-                while e2 > s2 and text[e2 - 1] in ".،,؛;:-–— ":
-                    e2 -= 1
+    for w in D.language.clause_trailing_words:
+        if text[s2:e2].endswith(w):
+            e2 -= len(w)
+            while e2 > s2 and text[e2 - 1] in ".،,؛;:-–— ":
+                e2 -= 1
     return e2, tail
 
 
@@ -155,10 +155,9 @@ def _after_phrase(D: _Doc, P, c: _Cue, sent: tuple[int, int]) -> tuple[int, int,
     cs, ce = _strip(text, s_start, ph_start)
     while ce > cs and text[ce - 1] in "،,؛;-–— ":
         ce -= 1
-    if D.lang == "ar":
-        for w in (" و",):
-            if text[cs:ce].endswith(w):
-                ce -= len(w)
+    for w in D.language.phrase_trailing_words:
+        if text[cs:ce].endswith(w):
+            ce -= len(w)
     if ce - cs >= 10:
         _report(D, P, c, cs, ce, sent)
     return None
@@ -169,10 +168,10 @@ def _complementizer(D: _Doc, P, c: _Cue, limit: int) -> tuple[str, int] | None:
     toks = D.toks
     k = c.last + 1
     steps = 0
-    max_steps = 25 if D.lang == "ar" else 5  # English: "said (in a statement) that", not a later relative "that"
+    max_steps = D.language.complementizer_window  # English: "said (in a statement) that", not a later relative "that"
     while k < limit and steps < max_steps:
         t = toks[k]
-        if D.lang != "ar" and t.raw in (",", ";"):
+        if D.language.comma_stops_complementizer and t.raw in (",", ";"):
             return None
         if t.raw in (":",) and c.kind == "verb" and k + 1 < limit and not any(q.open == toks[k + 1].start for q in P.quotes):
             return "colon", k  # "أخبر العالم كيف كان…: لقد صدم…" - unquoted content after a colon
@@ -183,8 +182,10 @@ def _complementizer(D: _Doc, P, c: _Cue, limit: int) -> tuple[str, int] | None:
             return "bare", k
         if t.key in D.L.comp_pron:
             return "pron", k
-        if D.lang == "ar" and any(t.key == p + comp for p in ("ب",) for comp in D.L.comp_bare | D.L.comp_pron):
-            return ("bare" if t.key[1:] in D.L.comp_bare else "pron"), k
+        pre = next((p for p in D.language.complementizer_prefixes
+                    if any(t.key == p + comp for comp in D.L.comp_bare | D.L.comp_pron)), None)
+        if pre is not None:  # "بأن" = ب + أن
+            return ("bare" if t.key[len(pre):] in D.L.comp_bare else "pron"), k
         k += 1
         steps += 1
     return None
@@ -201,7 +202,7 @@ def _after_verb(D: _Doc, P, c: _Cue, sent: tuple[int, int]) -> tuple[int, int, i
         return None
     kind, k = found
     tok = toks[k]
-    if D.lang != "ar" and tok.key == "that":
+    if tok.key in D.language.determiner_complementizers:
         rest = [x for x in toks[k + 1:limit] if x.word]
         clause = [x for x in toks[k + 1:limit] if x.raw not in (",", ";")][:3]
         if len(rest) < 3 or any(not x.word for x in clause):
@@ -209,7 +210,7 @@ def _after_verb(D: _Doc, P, c: _Cue, sent: tuple[int, int]) -> tuple[int, int, i
             if c.stance != "asserts":
                 P.anaphoric.append((c, k))
             return None
-    if D.lang == "ar":
+    if D.language.subject_after_verb:
         a0, b0 = _np_after(D, c.last, limit)
         np_words = [x for x in toks[a0:b0] if x.key not in D.L.cue_preps and x.key not in ("ب", "ل")]
         prev = toks[c.tok - 1] if c.tok > 0 else None
@@ -228,28 +229,28 @@ def _without_complementizer(D: _Doc, P, c: _Cue, sent: tuple[int, int], limit: i
     """A verb with no complementizer: an anaphoric object ("وقد أكدت مصادر مطلعة هذا الرقم"), Arabic
     "أشار إلى …", or English reported speech without "that"."""
     toks = D.toks
-    a, b = _np_after(D, c.last, limit) if D.lang == "ar" else (c.last + 1, c.last + 1)
+    a, b = _np_after(D, c.last, limit) if D.language.subject_after_verb else (c.last + 1, c.last + 1)
     done = False
-    for bb in range(b, min(limit, b + 10) if (D.lang == "ar" or c.stance != "asserts") else b):
+    for bb in range(b, min(limit, b + 10) if (D.language.subject_after_verb or c.stance != "asserts") else b):
         if done or toks[bb].raw in _QUOTE_CHARS or toks[bb].key in D.L.comp_bare:
             break
         for seq in D.L.anaphoric_objects:
             n = len(seq)
             if tuple(x.key for x in toks[bb:bb + n]) == seq and (
-                    n > 1 or D.lang == "ar" or bb + 1 >= limit or not toks[bb + 1].word):
+                    n > 1 or D.language.lone_anaphoric_objects or bb + 1 >= limit or not toks[bb + 1].word):
                 P.anaphoric.append((c, bb))
                 done = True
                 break
-    if not done and c.lemma_indicate and D.lang == "ar":
+    if not done and c.lemma_indicate and D.language.indicate_preposition:
         # "أشار تشين إلى ضرورة ..." / "مشيرة إلى الحاجة ...": content after the preposition
         k = b if b > a else c.last + 1
-        if k < limit and toks[k].key in ("الي",) and k + 1 < limit and toks[k + 1].word:
+        if k < limit and toks[k].key == D.language.indicate_preposition and k + 1 < limit and toks[k + 1].word:
             content_start = toks[k + 1].start
             c_end, _tail = _clause_for(D, P, c, content_start, sent[1])
             if c_end - content_start > 15:
                 _report(D, P, c, content_start, c_end, sent)
             return
-    if D.lang == "en" and c.kind == "verb" and not done:
+    if D.language.reports_without_complementizer and c.kind == "verb" and not done:
         _en_without_that(D, P, c, sent, limit)
 
 

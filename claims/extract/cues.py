@@ -35,9 +35,10 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
             keys = [toks[j].key for j in range(i, i + n)]
             first = [v for v, _ in _variants(keys[0], D.language)]
             ok = seq[0] in first and tuple(keys[1:]) == seq[1:]
-            if not ok and D.lang == "ar" and n >= 2:
+            if not ok and D.language.phrase_final_proclitics and n >= 2:
                 # "وفقا لـ" + "لموظف": the last word of the phrase may be a proclitic on the next word
-                ok = seq[0] in first and tuple(keys[1:n - 1]) == seq[1:n - 1] and seq[-1] in ("ل", "لـ") and keys[n - 1].startswith("ل")
+                ok = seq[0] in first and tuple(keys[1:n - 1]) == seq[1:n - 1] and seq[-1] in D.language.phrase_final_proclitics \
+                    and keys[n - 1].startswith(seq[-1].rstrip("\u0640"))
                 if ok:
                     n -= 1
             if ok:
@@ -57,7 +58,7 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
             for v, _ in _variants(tk.key, D.language):
                 if v in L.verbs:
                     # English "reports"/"claims"/"says" as nouns: require a plausible subject/object context
-                    if D.lang == "en" and not _en_verb_ok(D, i):
+                    if D.language.verbs_double_as_nouns and not _en_verb_ok(D, i):
                         break
                     if i > 0 and toks[i - 1].key in ("لن", "لم", "كي", "لكي", "to", "will", "would", "not"):
                         break

@@ -192,14 +192,15 @@ def _cue_after(D: _Doc, P, q: _Quote, s_end: int) -> _Cue | None:
     text = D.text
     after_end = (q.close + 1) if q.close is not None else q.end
     nxt = [c for c in P.cues if after_end <= D.toks[c.tok].start <= after_end + 40 and D.toks[c.tok].start < s_end + 40]
-    if nxt and D.lang == "ar":
+    cp = D.language.conjunction_prefix
+    if nxt and D.language.quote_cue_needs_subject:
         a0, b0 = _np_after(D, nxt[0].last, D.tok_at(s_end + 40))
-        if b0 <= a0 or D.toks[nxt[0].tok].key.startswith("و"):
+        if b0 <= a0 or (cp and D.toks[nxt[0].tok].key.startswith(cp)):
             nxt = []
     if nxt:
         gap = text[after_end:D.toks[nxt[0].tok].start]
         gap_words = [w for w in re.findall(r"\w+", gap)]
-        if len(gap_words) <= (4 if D.lang == "en" else 0) and not re.search(r"[.؟?!]", gap):
+        if len(gap_words) <= D.language.quote_cue_gap_words and not re.search(r"[.؟?!]", gap):
             return nxt[0]
     return None
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..lang import get_language
 from ..quantities import fold, load_table, squeeze
 from ..types import Claim
 from .speakers import _is_named, _make_speaker, _name_in
@@ -15,7 +16,7 @@ from .tokens import _Doc
 @lru_cache(maxsize=None)
 def _rebuttal_cues(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     table = load_table(lang).get("rebuttal_cues") or {}
-    pre = "(?:[وفبل])?" if lang == "ar" else ""
+    pre = get_language(lang).rebuttal_prefix
 
     def rx(words):
         words = sorted({squeeze(w) for w in words if squeeze(w)}, key=len, reverse=True)

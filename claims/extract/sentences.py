@@ -14,7 +14,7 @@ def split_sentences(D: _Doc, pstart: int, pend: int) -> list[tuple[int, int]]:
     out = []
     s = pstart
     for m in _END.finditer(text, pstart, pend):
-        if D.lang == "en" and m.group().startswith("."):
+        if D.language.abbreviation_periods and m.group().startswith("."):
             word = re.search(r"(\S+)$", text[s:m.start()])
             if word and (word.group(1).lower() + "." in D.L.abbreviations or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue

@@ -36,13 +36,13 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
                 j += 1
             hit = (i, j, True)
         if hit is None and re.match(r"[A-Z]", toks[i].raw) and toks[i].word:
-            if not (D.lang == "en" and (toks[i].key in D.L.pronouns or toks[i].key in _EN_FUNCTION)):
+            if not (D.language.cased_names and (toks[i].key in D.L.pronouns or toks[i].key in _EN_FUNCTION)):
                 j = i + 1
                 while j < b and toks[j].word and re.match(r"[A-Z]", toks[j].raw):
                     j += 1
                 person = j - i >= 2 and all(re.fullmatch(r"[A-Z][a-z'\-]+", t.raw) for t in toks[i:j]) and not (
                     {t.key.rstrip("'s") for t in toks[i:j]} & D.L.org_suffixes)
-                if not person and j - i == 1 and D.lang == "en" and re.fullmatch(r"[A-Z][a-z]+", toks[i].raw) and i > a:
+                if not person and j - i == 1 and D.language.cased_names and re.fullmatch(r"[A-Z][a-z]+", toks[i].raw) and i > a:
                     person = toks[i - 1].key in {squeeze(w) for seq in D.L.titles for w in seq}
                 hit = (i, j, person)
         if hit is None:
@@ -80,7 +80,8 @@ def _make_speaker(D: _Doc, a: int, b: int) -> Speaker | None:
     else:
         a2, b2 = a, b
     s, e = toks[a2].start, toks[b2 - 1].end
-    if D.lang == "ar" and toks[a2].key[:1] in "وفبل" and len(toks[a2].key) > 3:
+    glued = D.language.name_proclitics
+    if glued and toks[a2].key[:1] in glued and len(toks[a2].key) > 3:
         rest = toks[a2].key[1:]
         if rest in D.L.first_names or any(seq[0] == rest for seq, _ in D.L.names):
             s += 1  # "وإيميت شير": the conjunction is not part of the name
@@ -190,9 +191,9 @@ def _recent_person(D: _Doc, pstart: int, k: int, inside) -> Speaker | None:
         hit = _name_in(D, a, i + 1, persons_only=True)
         if hit and hit[1] == i + 1:
             return _make_speaker(D, hit[0], hit[1])
-        if D.lang == "en" and re.match(r"[A-Z][a-z]+$", toks[i].raw) and i > lo and toks[i - 1].raw not in (".", "\"", "“", "”") \
+        if D.language.cased_names and re.match(r"[A-Z][a-z]+$", toks[i].raw) and i > lo and toks[i - 1].raw not in (".", "\"", "“", "”") \
                 and toks[i].key not in D.L.pronouns and toks[i].key not in D.L.org_suffixes or (
-                D.lang == "en" and i == lo and re.match(r"[A-Z][a-z]+$", toks[i].raw) and toks[i].key not in D.L.pronouns
+                D.language.cased_names and i == lo and re.match(r"[A-Z][a-z]+$", toks[i].raw) and toks[i].key not in D.L.pronouns
                 and i + 1 < k and _is_cue_tok(D, i + 1)):
             j = i
             if j - 1 >= lo and re.match(r"[A-Z][a-z]+$", toks[j - 1].raw) and toks[j - 1].key not in ("the", "a"):
@@ -289,7 +290,7 @@ def speaker_of(D: _Doc, P, c: _Cue) -> Speaker | None:
         return P.cue_speakers[c.tok]
     s_start, s_end = P.sent_of(D.toks[c.tok].start)
     limit = D.tok_at(s_end)
-    if D.lang == "ar" or c.kind == "phrase":
+    if D.language.subject_after_verb or c.kind == "phrase":
         spk = _speaker_after(D, c, limit)
     else:
         spk = _speaker_before(D, P, c, s_start, limit)
@@ -305,7 +306,7 @@ def _speaker_after(D: _Doc, c: _Cue, limit: int) -> Speaker | None:
     """The subject after an Arabic verb or an attribution phrase."""
     toks = D.toks
     a, b = _np_after(D, c.last, limit)
-    if b > a and D.lang == "ar" and _is_title(D, a, b) and b + 1 < limit and toks[b].raw in ("،", ","):
+    if b > a and D.language.subject_after_verb and _is_title(D, a, b) and b + 1 < limit and toks[b].raw in ("،", ","):
         # "وقال رئيس مجلس الإدارة، حسام الدين فاروق، إن …": the name after the title
         m = b + 1
         while m < limit and toks[m].word and m - b <= 4 and toks[m].key not in D.L.comp_bare | D.L.comp_pron:

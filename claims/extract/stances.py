@@ -29,10 +29,10 @@ def _tail_stances(D: _Doc, t: int, sent_end: int, cues: list[_Cue]) -> list[Stan
                     break
             if spk:
                 break
-        if spk is None and D.lang == "ar":
+        if spk is None and D.language.subject_after_verb:
             a, b = _np_after(D, c.last, limit)
             spk = _make_speaker(D, a, b)
-        if spk is None and D.lang != "ar":
+        if spk is None and not D.language.subject_after_verb:
             a = c.tok
             while a - 1 >= t and toks[a - 1].word and c.tok - a < 6:
                 a -= 1
@@ -49,7 +49,7 @@ def _tail_stances(D: _Doc, t: int, sent_end: int, cues: list[_Cue]) -> list[Stan
 
 def _negated(D: _Doc, start: int, end: int) -> bool:
     words = [t for t in D.toks[D.tok_at(start):D.tok_at(end)] if t.word][:2]
-    if D.lang == "ar":
+    if D.language.negation_words_first:
         return any(w.key in D.L.negations for w in words)
     low = D.text[start:end].lower().replace("’", "'")
     return any(low.startswith(n) if n.endswith(",") else low.startswith(n + " ") for n in D.L.negations)

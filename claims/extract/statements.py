@@ -10,9 +10,6 @@ from .drafts import _Draft
 from .stances import _tail_stances
 from .tokens import _Doc, _variants
 
-_HEDGE_AR = re.compile(r"(?:^|\s)(?:قد)\s+[يتنأ]\S+")
-
-
 def _is_statement(D: _Doc, s: int, e: int) -> bool:
     text = D.text[s:e]
     toks = [t for t in D.toks[D.tok_at(s):D.tok_at(e)] if t.word]
@@ -21,7 +18,7 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
     if text.rstrip().endswith(("?", "؟", ":")):
         return False
     keys = [t.key for t in toks]
-    if D.lang == "ar" and _HEDGE_AR.search(text):
+    if D.language.hedge_pattern and re.search(D.language.hedge_pattern, text):
         return False
     for seq in D.L.opinion:
         n = len(seq)
@@ -35,9 +32,9 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
         t = D.toks[i]
         if not t.word:
             continue
-        if D.lang == "ar" and re.match(r"[A-Za-z]", t.raw):
+        if D.language.latin_marks_names and re.match(r"[A-Za-z]", t.raw):
             return True
-        if D.lang == "en" and re.match(r"[A-Z]", t.raw) and i > a and D.toks[i - 1].raw not in (".", "\"", "“"):
+        if D.language.cased_names and re.match(r"[A-Z]", t.raw) and i > a and D.toks[i - 1].raw not in (".", "\"", "“"):
             return True
         keys0 = [v for v, _ in _variants(t.key, D.language)]
         if any(seq[0] in keys0 for seq, _ in D.L.names):

@@ -90,6 +90,7 @@ class Language:
     complementizer_window: int = 5  # tokens searched after a verb for its complementizer
     comma_stops_complementizer: bool = True  # "said, in a statement that": a comma ends the search
     determiner_complementizers: frozenset[str] = frozenset({"that"})  # "questioned that promise"
+    lone_anaphoric_objects: bool = False  # a one-word anaphoric object ("هذا") counts with words after it
     reports_without_complementizer: bool = True  # "Klein said the company …"
     verbs_double_as_nouns: bool = True  # "reports", "claims": a reporting verb needs a verb context
     indicate_preposition: str | None = None  # "أشار إلى …": the content after this preposition

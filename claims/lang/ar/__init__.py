@@ -26,6 +26,7 @@ class Arabic(Language):
     complementizer_window = 25
     comma_stops_complementizer = False
     determiner_complementizers = frozenset()
+    lone_anaphoric_objects = True
     reports_without_complementizer = False
     verbs_double_as_nouns = False
     indicate_preposition = "الي"
