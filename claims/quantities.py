@@ -50,8 +50,8 @@ def _strip_prefix(key: str, lang: Language) -> list[tuple[str, int]]:
 
 
 @lru_cache(maxsize=None)
-def _tables(lang: str) -> dict:
-    t = load_table(lang)
+def _tables(lang: Language) -> dict:
+    t = lang.table
     nw = t.get("number_words", {})
     sq = lambda d: {squeeze(k): v for k, v in d.items()}  # noqa: E731
     multi = {}
@@ -174,7 +174,7 @@ def _scale_after(toks, j, value, tb, lang, start):
 def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> list[Quantity]:
     """All figures in ``text``; ``offset`` is added to every start/end."""
     lang = get_language(lang if is_supported(lang) else guess_lang(text))
-    tb = _tables(lang.code)
+    tb = _tables(lang)
     toks = _tokens(text)
     out: list[Quantity] = []
     i = 0

@@ -1,6 +1,6 @@
 """Claim extraction: direct quotes, reported speech and factual statements.
 
-Pure rules over language tables (``claims/lang/<iso>.json``): no model.
+Pure rules over the languages of ``claims/lang/<code>/`` (their ``table.json`` and ``Language`` rules): no model.
 
 * **quotes**: text inside quotation marks of any news style (“…”, «…», „…“,
   "…", ‘…’, ”…” at both ends), introduced by a reporting cue before

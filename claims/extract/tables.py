@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lang import supported
+from ..lang import Language, get_language, supported
 from ..quantities import load_table, squeeze
 
 
@@ -48,9 +48,14 @@ def _seq(s: str) -> tuple[str, ...]:
     return tuple(squeeze(s).split())
 
 
+def lang_table(code: str | Language) -> _Lang:
+    """The extraction tables of a language (a registered code or a Language), read once per Language."""
+    return _lang_table(code if isinstance(code, Language) else get_language(code))
+
+
 @lru_cache(maxsize=None)
-def lang_table(code: str) -> _Lang:
-    t = load_table(code)
+def _lang_table(language: Language) -> _Lang:
+    code, t = language.code, language.table
     verbs = {}
     for stance, words in t["reporting_verbs"].items():
         for w in words:

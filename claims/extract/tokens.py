@@ -45,7 +45,7 @@ class _Doc:
         self.text = doc.text
         self.language = language_for(doc.lang, doc.text[:5000])  # the stated fallback, with a warning
         self.lang = self.language.code
-        self.L = lang_table(self.lang)
+        self.L = lang_table(self.language)
         self.toks = tokenise(self.text)
         self.starts = [t.start for t in self.toks]
         self.last_speaker: Speaker | None = None
