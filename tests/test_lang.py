@@ -9,7 +9,7 @@ import warnings
 import pytest
 
 from claims.extract import extract_document
-from claims.lang import Language, get_language, language_for, register, supported, unregister
+from claims.lang import Language, direction, get_language, language_for, register, supported, unregister
 from claims.quantities import parse_quantities
 from claims.types import Document
 
@@ -75,6 +75,16 @@ def test_a_toy_language_from_its_own_folder(tmp_path):
     register(lang)
     try:
         assert [(q.text, q.value) for q in parse_quantities("zwo bridges", lang="xx")] == [("zwo", 2.0)]
+    finally:
+        unregister("xx")
+
+
+def test_direction_of_a_code():
+    assert [direction(c) for c in ("ar", "ar-EG", "AR", "en", "fa", "he", "de", "und", None, "")] == [
+        "rtl", "rtl", "rtl", "ltr", "rtl", "rtl", "ltr", "ltr", "ltr", "ltr"]
+    register(Language("xx", "Toy", table=TOY_TABLE, direction="rtl"))
+    try:
+        assert direction("xx") == "rtl"
     finally:
         unregister("xx")
 

@@ -199,6 +199,19 @@ def is_supported(code: str | None) -> bool:
     return isinstance(code, str) and code in _REGISTRY
 
 
+# written right to left, for codes without a folder (the report's dir= for them)
+RTL_WITHOUT_FOLDER = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "dv"})
+
+
+def direction(code: str | None) -> str:
+    """``"rtl"`` or ``"ltr"`` for a language code (``ar-EG`` is ``ar``): the language's own
+    :attr:`Language.direction` when it has a folder, else by :data:`RTL_WITHOUT_FOLDER`."""
+    base = (code or "").split("-")[0].lower()
+    if is_supported(base):
+        return _REGISTRY[base].direction
+    return "rtl" if base in RTL_WITHOUT_FOLDER else "ltr"
+
+
 def fallback(text: str) -> Language:
     """The stated fallback for a language without a folder: Arabic rules for mostly-Arabic-script text,
     else English."""
