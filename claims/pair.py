@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .lang import by_script
 from .types import Claim
 
 SPEAKER_BONUS = 0.10
@@ -37,9 +38,6 @@ _STOP = frozenset({"The", "A", "An", "And", "But", "In", "On", "At", "It", "He",
 
 
 _AR_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
-_AR_PREFIX = ("وال", "بال", "كال", "فال", "لل", "ال")
-_AR_SUFFIX = ("ات", "ون", "ين", "ها", "هم", "ة", "ه")
-_EN_SUFFIX = ("ing", "es", "ed", "s")
 _LEX_STOP = frozenset("""the and that this with from have has had was were are for not but its his her their they them
 will would could should about into over also than then there which what when where who whom been being said says
 told more most some such only very just other after before while because between during against""".split()) | frozenset(
@@ -51,31 +49,15 @@ LEX_MIN_SHARED = 2
 
 
 def stems(text: str) -> frozenset[str]:
-    """Crude, language-light content stems for lexical blocking (Arabic: alef forms, prefixes, suffixes)."""
+    """Crude, language-light content stems for lexical blocking (alef forms folded; each word cut by
+    ``Language.stem`` of its script's language: Arabic prefixes and suffixes, English suffixes)."""
     out = set()
     t = _AR_DIACRITICS.sub("", text.casefold())
     t = t.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي")
     for w in re.findall(r"\w+", t):
         if w in _LEX_STOP or w.isdigit():
             continue
-        if "\u0600" <= w[0] <= "\u06ff":
-            for pre in _AR_PREFIX:
-                if w.startswith(pre) and len(w) - len(pre) >= 3:
-                    w = w[len(pre):]
-                    break
-            for suf in _AR_SUFFIX:
-                if w.endswith(suf) and len(w) - len(suf) >= 3:
-                    w = w[: -len(suf)]
-                    break
-            if w[0] in "وفبلك" and w[1:2] == "ا" and len(w) >= 5:  # لاستقطاب -> استقطاب, لافضل -> افضل
-                w = w[1:]
-            if len(w) >= 4 and w[-1] in "اوي":  # مكافأة / مكافآت -> مكاف
-                w = w[:-1]
-        else:
-            for suf in _EN_SUFFIX:
-                if w.endswith(suf) and len(w) - len(suf) >= 4:
-                    w = w[: -len(suf)]
-                    break
+        w = by_script(w[0]).stem(w)  # the word's language by its first letter (Arabic script, else English)
         if len(w) >= 3 and w not in _LEX_STOP:
             out.add(w)
     return frozenset(out)

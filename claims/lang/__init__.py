@@ -152,7 +152,7 @@ class Language:
         return self.strip_proclitics(key, self.figure_proclitics)
 
     def stem(self, word: str) -> str:
-        """The word without its article or attached particles (the language's own rule; none by default)."""
+        """A crude content stem of a case-folded word, for lexical blocking (none by default)."""
         return word
 
 
@@ -212,10 +212,14 @@ def direction(code: str | None) -> str:
     return "rtl" if base in RTL_WITHOUT_FOLDER else "ltr"
 
 
-def fallback(text: str) -> Language:
-    """The stated fallback for a language without a folder: Arabic rules for mostly-Arabic-script text,
-    else English."""
+def by_script(text: str) -> Language:
+    """The language by script: Arabic for mostly-Arabic-script text, else English."""
     return get_language(guess_lang(text))
+
+
+def fallback(text: str) -> Language:
+    """The stated fallback for a language without a folder: :func:`by_script`."""
+    return by_script(text)
 
 
 def language_for(code: str | None, text: str) -> Language:

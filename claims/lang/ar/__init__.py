@@ -43,6 +43,26 @@ class Arabic(Language):
     conjoined_tens = True
     duration_after_lead = True
 
+    stem_prefixes = ("وال", "بال", "كال", "فال", "لل", "ال")
+    stem_suffixes = ("ات", "ون", "ين", "ها", "هم", "ة", "ه")
+
+    def stem(self, word: str) -> str:
+        """One article prefix and one suffix off (three letters kept), a particle before ا, a final vowel."""
+        w = word
+        for pre in self.stem_prefixes:
+            if w.startswith(pre) and len(w) - len(pre) >= 3:
+                w = w[len(pre):]
+                break
+        for suf in self.stem_suffixes:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                w = w[: -len(suf)]
+                break
+        if w[0] in "وفبلك" and w[1:2] == "ا" and len(w) >= 5:  # لاستقطاب -> استقطاب, لافضل -> افضل
+            w = w[1:]
+        if len(w) >= 4 and w[-1] in "اوي":  # مكافأة / مكافآت -> مكاف
+            w = w[:-1]
+        return w
+
     def variants(self, key: str) -> list[tuple[str, int]]:
         """The key and the key without one attached proclitic; ``للتقارير`` is also ل + ``التقارير``."""
         out = self.strip_proclitics(key)
