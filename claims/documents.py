@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .io import _SURROGATE, parse_lines
+from .lang import _DIACRITICS  # harakat, Quranic marks, tatweel: the one pattern for Arabic marks
 from .types import Document, InputError, Skip
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -272,7 +273,6 @@ def _kept_text(text: str, skips: Sequence[Skip]) -> str:
     return "".join(parts)
 
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 

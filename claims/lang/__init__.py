@@ -228,8 +228,9 @@ def language_for(code: str | None, text: str) -> Language:
     if is_supported(code):
         return _REGISTRY[code]
     chosen = fallback(text)
-    if code not in _warned:
-        _warned.add(code)
+    key = code if isinstance(code, str) else repr(code)
+    if key not in _warned:
+        _warned.add(key)
         warnings.warn(f"no rules for language {code!r}: using the {chosen.name} rules (by script); "
                       f"supported languages: {', '.join(supported())}", UserWarning, stacklevel=2)
     return chosen
