@@ -22,7 +22,10 @@ TOY_TABLE = {
 
 
 def test_registry_lists_the_folders():
-    assert supported() == ["ar", "en"]
+    from claims.lang import LANG_DIR, _BUILTIN
+
+    assert supported() == ["ar", "en"] == list(_BUILTIN)
+    assert all((LANG_DIR / c / "__init__.py").is_file() and (LANG_DIR / c / "table.json").is_file() for c in _BUILTIN)
     ar, en = get_language("ar"), get_language("en")
     assert (ar.code, ar.name, ar.direction) == ("ar", "Arabic", "rtl")
     assert (en.code, en.name, en.direction) == ("en", "English", "ltr")

@@ -157,8 +157,10 @@ class Language:
 
 
 _REGISTRY: dict[str, Language] = {}
-_BUILTIN = ("ar", "en")
+# the language folders: every claims/lang/<code>/ with an __init__.py defining LANGUAGE
+_BUILTIN = tuple(sorted(p.name for p in LANG_DIR.iterdir() if (p / "__init__.py").is_file()))
 _warned: set[str] = set()
+_loaded: list[bool] = []
 
 
 def register(language: Language) -> Language:
@@ -174,6 +176,10 @@ def unregister(code: str) -> None:
 
 
 def _load_builtin() -> None:
+    """Register each language folder (once; a language registered under the same code first wins)."""
+    if _loaded:
+        return
+    _loaded.append(True)
     for code in _BUILTIN:
         if code not in _REGISTRY:
             register(importlib.import_module(f"{__name__}.{code}").LANGUAGE)
