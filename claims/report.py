@@ -125,7 +125,6 @@ def _pair_md(c: Claim) -> str:
 
 # --- HTML -------------------------------------------------------------------------------------------
 
-_RTL = {"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "dv"}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Naskh Arabic",Tahoma,sans-serif;margin:1.5em auto;max-width:70em;padding:0 1em;line-height:1.55;color:#222}
@@ -179,7 +178,11 @@ def _e(text: Any) -> str:
 
 
 def _dir(lang: str | None) -> str:
-    return "rtl" if (lang or "").split("-")[0].lower() in _RTL else "auto"
+    """The HTML ``dir`` of text in ``lang``: its Language's direction (claims/lang), else by the list of
+    right-to-left codes without a folder; ``auto`` lets the browser decide for the rest."""
+    from .lang import direction
+
+    return "rtl" if direction(lang) == "rtl" else "auto"
 
 
 def mark_id(claim_id: str) -> str:

@@ -707,3 +707,13 @@ def test_bad_eval_input(name, capsys, tmp_path):
         f.write_text(content, encoding="utf-8")
     code, _, err = run(capsys, [a.replace("{f}", str(f)).replace("{dir}", str(tmp_path)) for a in argv])
     assert code == 2, err
+
+
+def test_a_language_without_rules_warns_in_one_line(capsys, tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "x", "lang": "qv", "text": "Altman said Meta hired eight people."}\n', encoding="utf-8")
+    code, _, err = run(capsys, ["extract", f, "-o", tmp_path / "c.jsonl"])
+    assert code == 0
+    warn = [x for x in err.splitlines() if x.startswith("Warning: ")]
+    assert len(warn) == 1 and "'qv'" in warn[0] and "ar, en" in warn[0]
+    assert "UserWarning" not in err and "warnings.warn" not in err
