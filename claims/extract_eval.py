@@ -41,19 +41,16 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def load_gold(path: str | Path) -> list[dict]:
+    """Extraction gold: JSON Lines records with at least doc, start, end and text (read by claims.io.read_jsonl,
+    the one JSON Lines reader, so errors name the line)."""
+    from .io import read_jsonl
+
     rows = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(path, f"not JSON ({e.msg})", line=n) from None
-            for key in ("doc", "start", "end", "text"):
-                if key not in row:
-                    raise InputError(path, f"missing field {key!r}", line=n)
-            rows.append(row)
+    for n, row in read_jsonl(path):
+        for key in ("doc", "start", "end", "text"):
+            if key not in row:
+                raise InputError(str(path), f"missing field {key!r}", line=n)
+        rows.append(row)
     return rows
 
 
