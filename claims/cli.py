@@ -201,9 +201,16 @@ def cmd_eval(args) -> int:
     from .score import NLIScorer
 
     scorer = NLIScorer(args.model, precision=args.precision)  # loaded only if something is scored
+    if args.fit_confidence:
+        if not args.articles:
+            raise InputError(args.gold, "--fit-confidence needs --articles DIR (the articles the judged pairs come from)")
+        fitted = ev.fit_confidence(args.articles, args.gold, model=args.model, scorer=scorer, exclude=args.exclude,
+                                   path=args.confidence, progress=_progress(args))
+        print(json.dumps(fitted, indent=2, ensure_ascii=False))
+        return 0
     if args.articles:
         metrics = ev.evaluate_findings(args.articles, args.gold, model=args.model, scorer=scorer, out=args.out,
-                                       progress=_progress(args))
+                                       progress=_progress(args), exclude=args.exclude)
     elif args.extraction:
         from .documents import read_documents
         from .extract_eval import evaluate_extraction, format_table
@@ -299,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     exclude_arg(p)
     p.add_argument("--format", action="append", default=None, metavar="NAMES",
                    help="report formats to write, comma-separated or repeated (default: json,md,html)")
-    p.add_argument("-k", type=_positive_int, default=10, metavar="N", help="nearest neighbours per claim as pair candidates (default 10)")
+    p.add_argument("-k", type=_positive_int, default=20, metavar="N", help="nearest neighbours per claim proposed as pair candidates (default 20; at most 15 per claim are scored)")
     precision_arg(p)
     p.set_defaults(func=cmd_check)
 
@@ -329,6 +336,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nli-only", action="store_true", help="plain NLI sets: score the model alone, not the verdict step too (half the scoring)")
     p.add_argument("--articles", default=None, metavar="DIR", help="end-to-end mode: run check on DIR, score gold findings")
     p.add_argument("--extraction", nargs="+", default=None, metavar="PATH", help="extraction mode: score the claim spans extracted from these articles")
+    p.add_argument("--fit-confidence", action="store_true",
+                   help="with --articles (a dev split!): fit the pairs' calibrated confidence on GOLD (hand-judged report pairs) and save claims/confidence.json")
+    p.add_argument("--confidence", default=None, metavar="FILE", help="where --fit-confidence writes (default: claims/confidence.json)")
+    exclude_arg(p)
     precision_arg(p)
     p.set_defaults(func=cmd_eval)
     return parser

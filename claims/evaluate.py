@@ -42,7 +42,9 @@ PAIR_TO_VERDICT = {"agree": "agreement", "contradict": "contradiction", "neutral
 NLI_TO_VERDICT = {"entailment": "agreement", "contradiction": "contradiction", "neutral": "neutral"}
 VERDICT_TO_NLI = {v: k for k, v in NLI_TO_VERDICT.items()}
 TAGS = ("numeric", "stance", "quote", "temporal", "negation", "crosslingual", "hard")
-FINDING_RELATIONS = {"contradict": "contradiction", "agree": "agreement"}
+# gold relation -> the verdict that finds it; a ``compatible`` pair (same story, different facts that can both
+# be true) is found when it is NOT called a contradiction
+FINDING_RELATIONS = {"contradict": "contradiction", "agree": "agreement", "compatible": None, "unrelated": None}
 N_BINS = 10
 
 _PAIR_SYNONYMS = {
@@ -222,9 +224,10 @@ def _pair_record(name: str, line: int, r: dict, lmap: dict[str, str], kind: str)
         if label is None:
             raise InputError(name, f"label {raw!r} is not one of {', '.join(PAIR_LABELS)}", line=line)
     else:
-        label = {"contradict": "contradict", "contradiction": "contradict", "agree": "agree", "agreement": "agree"}.get(mapped)
+        label = {"contradict": "contradict", "contradiction": "contradict", "agree": "agree", "agreement": "agree",
+                 "compatible": "compatible", "unrelated": "unrelated"}.get(mapped)
         if label is None:
-            raise InputError(name, f"relation {raw!r} is not contradict or agree", line=line)
+            raise InputError(name, f"relation {raw!r} is not contradict, agree, compatible or unrelated", line=line)
     sides = {}
     for side in ("a", "b"):
         s = r.get(side)
@@ -663,17 +666,21 @@ def evaluate_findings(
     out: str | Path | None = None,
     progress: bool = False,
     report=None,
+    exclude: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Run ``check`` on the articles and count the gold findings its report found.
 
-    A gold finding is found when some report pair links a claim overlapping span
-    ``a`` and a claim overlapping span ``b`` (either order) with the gold
-    relation's verdict. Also counts gold agreements that the report flags as
-    contradictions. ``report`` skips running ``check`` (tests).
+    A gold finding is *scored* (``linked``) when some report pair links a claim overlapping span ``a`` and
+    a claim overlapping span ``b`` (either order), and *found* when one such pair has the gold relation's
+    verdict (contradict -> contradiction, agree -> agreement); a ``compatible`` finding is found when no
+    linking pair calls it a contradiction, and ``compatible.flagged`` counts those that were. Counts also
+    what the report's default view shows (``*.shown``: found by a pair above its verdict's confidence cut,
+    see ``claims.confidence``). ``report`` skips running ``check`` (tests); ``exclude`` are file-name globs
+    left out of the articles (``--exclude``).
     """
     kind, findings, _ = load_gold(findings_gold)
     if kind != "findings":
-        raise InputError(str(findings_gold), "expected findings (records with a, b and relation contradict/agree)")
+        raise InputError(str(findings_gold), "expected findings (records with a, b and relation contradict/agree/compatible)")
     for f in findings:
         for side in ("a", "b"):
             if f[side].get("doc") is None:
@@ -682,9 +689,8 @@ def evaluate_findings(
         from .documents import read_documents
         from .pipeline import check
 
-        documents = read_documents([articles_dir], progress=progress)
+        documents = read_documents([articles_dir], progress=progress, exclude=list(exclude))
         report = check(documents, model=model, scorer=scorer, progress=progress)
-    claims = {c.id: c for c in report.claims}
     m: dict[str, Any] = {
         "format": "findings",
         "gold": str(findings_gold),
@@ -696,27 +702,32 @@ def evaluate_findings(
         "report.contradictions": sum(p.verdict == "contradiction" for p in report.pairs),
         "report.agreements": sum(p.verdict == "agreement" for p in report.pairs),
     }
-    details = []
-    for f in findings:
-        linking = []
-        for p in report.pairs:
-            ca, cb = claims.get(p.a), claims.get(p.b)
-            if ca is None or cb is None:
-                continue
-            if (_overlaps(ca, f["a"]) and _overlaps(cb, f["b"])) or (_overlaps(ca, f["b"]) and _overlaps(cb, f["a"])):
-                linking.append(p)
-        want = FINDING_RELATIONS[f["relation"]]
-        verdicts = sorted({p.verdict for p in linking})
-        details.append({"id": f["id"], "relation": f["relation"], "found": want in verdicts,
-                        "linked": bool(linking), "verdicts": verdicts,
-                        "flagged_contradiction": f["relation"] == "agree" and "contradiction" in verdicts})
-    for rel in ("contradict", "agree"):
+    from .topics import default_view
+
+    view = default_view(report)
+    m["report.shown_contradictions"] = sum(p.verdict == "contradiction" and view.shows(p) for p in report.pairs)
+    m["report.shown_agreements"] = sum(p.verdict == "agreement" and view.shows(p) for p in report.pairs)
+    details = [_finding_detail(f, _linking_pairs(report, f), view) for f in findings]
+    for rel in FINDING_RELATIONS:
         rows = [d for d in details if d["relation"] == rel]
         m[f"{rel}.n"] = len(rows)
-        m[f"{rel}.found"] = sum(d["found"] for d in rows)
-        m[f"{rel}.linked"] = sum(d["linked"] for d in rows)
+        for key in ("linked", "found", "shown", "flagged", "flagged_shown"):
+            m[f"{rel}.{key}"] = sum(d[key] for d in rows)
         m[f"{rel}.recall"] = m[f"{rel}.found"] / len(rows) if rows else 0.0
-    m["agree.flagged_contradiction"] = sum(d["flagged_contradiction"] for d in details)
+        m[f"{rel}.shown_recall"] = m[f"{rel}.shown"] / len(rows) if rows else 0.0
+        m[f"{rel}.flagged_rate"] = m[f"{rel}.flagged"] / len(rows) if rows else 0.0
+    m["agree.flagged_contradiction"] = m["agree.flagged"]  # the name earlier reports used
+    rows = confidence_rows(report, findings)
+    scored = [(c, ok) for _, _, ok, c in rows if c is not None]
+    m["confidence.n"] = len(scored)
+    if scored:
+        m["confidence.ece"], m["confidence.bins"] = expected_calibration_error([c for c, _ in scored], [ok for _, ok in scored])
+        m["confidence.accuracy"] = sum(ok for _, ok in scored) / len(scored)
+        shown = [ok for (v, _, ok, c) in rows if v == "contradiction" and c is not None and c >= _cut(report, v)]
+        m["shown_contradictions.judged"] = len(shown)
+        m["shown_contradictions.precision"] = sum(shown) / len(shown) if shown else None
+    m["linked"] = sum(d["linked"] for d in details)
+    m["linked_rate"] = m["linked"] / len(details) if details else 0.0
     m["found"] = sum(d["found"] for d in details)
     m["recall"] = m["found"] / len(details) if details else 0.0
     m["findings"] = details
@@ -724,6 +735,86 @@ def evaluate_findings(
     if out is not None:
         write_outputs(m, out)
     return m
+
+
+def _cut(report, verdict: str) -> float:
+    cuts = report.meta.get("confidence_cuts") or {}
+    return float(cuts.get(verdict, 0.0))
+
+
+def confidence_rows(report, findings: Sequence[dict]) -> list[tuple[str, dict[str, float], bool, float | None]]:
+    """(verdict, features, correct, confidence) for every contradiction or agreement pair of ``report`` that
+    links a labelled finding: right when the verdict is the gold relation's (contradict -> contradiction, agree
+    -> agreement); a contradiction or agreement on a compatible or unrelated pair is wrong. What
+    ``claims.confidence.fit`` is fitted on, and what ECE is measured on."""
+    from .confidence import pair_features
+
+    claims = {c.id: c for c in report.claims}
+    lang = {d.id: d.lang for d in report.documents}
+    out, seen = [], set()
+    for f in findings:
+        for p in _linking_pairs(report, f):
+            if p.verdict == "neutral" or (p.a, p.b) in seen:
+                continue
+            seen.add((p.a, p.b))
+            a, b = claims[p.a], claims[p.b]
+            out.append((p.verdict, pair_features(p, a, b, lang.get(a.doc), lang.get(b.doc)),
+                        FINDING_RELATIONS[f["relation"]] == p.verdict, p.confidence))
+    return out
+
+
+def fit_confidence(articles_dir, judged, *, model: str | None = None, scorer=None, exclude: Sequence[str] = (),
+                   path: str | Path | None = None, progress: bool = False, report=None) -> dict[str, Any]:
+    """Fit ``claims/confidence.json`` (or ``path``) on a dev set: run ``check`` on the articles (without a
+    calibration), join its contradiction and agreement pairs to the labelled pairs of ``judged`` (a hand-judged
+    random sample of the report's own pairs, in the findings format, so that the fit sees pairs as the report
+    holds them), fit (scikit-learn) and save. Returns what was fitted, per verdict."""
+    from .confidence import fit, save_calibration
+
+    kind, findings, _ = load_gold(judged)
+    if kind != "findings":
+        raise InputError(str(judged), "expected judged pairs (records with a, b and relation)")
+    if report is None:
+        from .documents import read_documents
+        from .pipeline import check
+
+        documents = read_documents([articles_dir], progress=progress, exclude=list(exclude))
+        report = check(documents, model=model, scorer=scorer, progress=progress, calibration=False)
+    rows = [(v, x, ok, 1.0) for v, x, ok, _ in confidence_rows(report, findings)]
+    cal = fit(rows, sources={"fitted_on": str(judged), "articles": str(articles_dir)})
+    saved = save_calibration(cal, path)
+    return {"path": str(saved), **{v: dict(m.fitted, cut=m.cut) for v, m in cal.models.items()}}
+
+
+def _linking_pairs(report, f: dict) -> list:
+    """The report's pairs that join a claim overlapping gold span ``a`` with one overlapping span ``b``."""
+    claims = {c.id: c for c in report.claims}
+    out = []
+    for p in report.pairs:
+        ca, cb = claims.get(p.a), claims.get(p.b)
+        if ca is None or cb is None:
+            continue
+        if (_overlaps(ca, f["a"]) and _overlaps(cb, f["b"])) or (_overlaps(ca, f["b"]) and _overlaps(cb, f["a"])):
+            out.append(p)
+    return out
+
+
+def _finding_detail(f: dict, linking: list, view) -> dict[str, Any]:
+    """One gold finding against the pairs linking it: linked, found, shown (found in the default view),
+    flagged (called a contradiction though the gold says agree or compatible)."""
+    want = FINDING_RELATIONS[f["relation"]]
+    verdicts = sorted({p.verdict for p in linking})
+    shown = sorted({p.verdict for p in linking if view.shows(p)})
+    wrong = f["relation"] != "contradict" and "contradiction" in verdicts
+    if want is None:
+        found, shown_found = bool(linking) and not wrong, bool(linking) and "contradiction" not in shown
+    else:
+        found, shown_found = want in verdicts, want in shown
+    conf = [p.confidence for p in linking if p.confidence is not None and p.verdict != "neutral"]
+    return {"id": f["id"], "relation": f["relation"], "linked": bool(linking), "found": found, "shown": shown_found,
+            "flagged": wrong, "flagged_shown": f["relation"] != "contradict" and "contradiction" in shown,
+            "verdicts": verdicts, "confidence": max(conf) if conf else None,
+            "flagged_contradiction": f["relation"] == "agree" and wrong}
 
 
 # --- output -----------------------------------------------------------------------------------------
@@ -743,11 +834,25 @@ def format_table(metrics: Mapping[str, Any]) -> str:
         lines.append(f"findings: {metrics['gold']} on {metrics['articles']} (model {metrics['model']})")
         lines.append(f"report: {metrics['report.claims']} claims, {metrics['report.pairs']} pairs, "
                      f"{metrics['report.contradictions']} contradictions, {metrics['report.agreements']} agreements")
-        lines.append(f"{'relation':<12}{'gold':>6}{'linked':>8}{'found':>7}{'recall':>8}")
-        for rel in ("contradict", "agree"):
+        lines.append(f"shown by default: {metrics.get('report.shown_contradictions', 0)} contradictions, "
+                     f"{metrics.get('report.shown_agreements', 0)} agreements")
+        lines.append(f"{'relation':<12}{'gold':>6}{'scored':>8}{'found':>7}{'recall':>8}{'shown':>7}{'recall':>8}"
+                     f"{'flagged':>9}{'rate':>7}")
+        for rel in FINDING_RELATIONS:
+            if not metrics.get(f"{rel}.n"):
+                continue
             lines.append(f"{rel:<12}{metrics[f'{rel}.n']:>6}{metrics[f'{rel}.linked']:>8}{metrics[f'{rel}.found']:>7}"
-                         f"{metrics[f'{rel}.recall']:>8.3f}")
+                         f"{metrics[f'{rel}.recall']:>8.3f}{metrics[f'{rel}.shown']:>7}{metrics[f'{rel}.shown_recall']:>8.3f}"
+                         f"{metrics[f'{rel}.flagged']:>9}{metrics[f'{rel}.flagged_rate']:>7.3f}")
         lines.append(f"gold agreements flagged as contradictions: {metrics['agree.flagged_contradiction']}")
+        lines.append(f"gold findings scored as a pair: {metrics['linked']}/{metrics['n']} ({metrics['linked_rate']:.3f}); "
+                     "flagged = called a contradiction though the gold says agree, compatible or unrelated")
+        if metrics.get("confidence.n"):
+            lines.append(f"confidence of the {metrics['confidence.n']} verdict pairs linking gold: ECE {metrics['confidence.ece']:.3f}, "
+                         f"right {metrics['confidence.accuracy']:.3f}")
+        if metrics.get("shown_contradictions.judged"):
+            lines.append(f"contradictions above the default-view cut linking gold: {metrics['shown_contradictions.judged']}, "
+                         f"right {metrics['shown_contradictions.precision']:.3f}")
         return "\n".join(lines)
     labels = metrics.get("labels", [])
     systems = [s for s in ("verdict", "nli") if f"{s}.accuracy" in metrics]

@@ -46,6 +46,7 @@ told more most some such only very just other after before while because between
 _LEX_STOP = frozenset(w.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي") for w in _LEX_STOP)
 LEX_MAX_DF = 50  # a word in more claims than this is not distinctive (and keeps each block, hence the cost, bounded)
 LEX_MIN_SHARED = 2
+LEX_K = 10  # lexical pairs per claim at most
 
 
 def stems(text: str) -> frozenset[str]:
@@ -75,6 +76,7 @@ class Features:
     measures: frozenset[tuple[str, str, float]]
     stems: frozenset[str] = frozenset()
     rebuts: str | None = None  # normalised name of the speaker this claim answers
+    lang: str | None = None  # the document's language: candidates are sought in every other language too
 
 
 def _sources(claim: Claim) -> set[str]:
@@ -85,13 +87,13 @@ def _sources(claim: Claim) -> set[str]:
     return sources
 
 
-def features(claim: Claim) -> Features:
+def features(claim: Claim, lang: str | None = None) -> Features:
     speaker = claim.speaker.name if claim.speaker and claim.speaker.name else None
     sources = _sources(claim)
     actors = _latin_names(claim.text) | set(sources)
     measures = {(q.kind, q.unit, round(float(q.value), 6)) for q in claim.quantities}
     return Features(claim.doc, (claim.start, claim.end), speaker, frozenset(sources), frozenset(actors), frozenset(measures),
-                    stems(claim.text), claim.rebuts.name if claim.rebuts and claim.rebuts.name else None)
+                    stems(claim.text), claim.rebuts.name if claim.rebuts and claim.rebuts.name else None, lang)
 
 
 def _latin_names(text: str) -> set[str]:
@@ -335,6 +337,95 @@ def lexical_pairs(feats: Sequence[Features], *, k: int = 10, max_df: int = LEX_M
     return out
 
 
+# channel priorities when a claim has more candidates than its budget (lower is kept first)
+MAX_PER_CLAIM = 15  # scored pairs per claim at most: the cost of a run stays linear in its claims
+PER_LANGUAGE = 2  # nearest claims sought in each other language
+ANCHOR_PER_CLAIM = 3  # pairs per claim from a shared figure or speaker across languages
+
+
+def anchor_pairs(vectors: np.ndarray, feats: Sequence[Features], *, per_claim: int = ANCHOR_PER_CLAIM,
+                 block_limit: int = LEX_MAX_DF) -> tuple[np.ndarray, np.ndarray]:
+    """Claims of two languages that give the same figure (not a date) or have the same speaker: always
+    worth scoring, whatever the embeddings say. Each claim keeps its ``per_claim`` closest such partners;
+    a figure or speaker shared by more than ``block_limit`` claims is too common to say anything."""
+    n = len(feats)
+    blocks: dict[object, list[int]] = {}
+    for i, f in enumerate(feats):
+        for m in f.measures:
+            if m[0] != "date":
+                blocks.setdefault(("m", m), []).append(i)
+        if f.speaker:
+            blocks.setdefault(("s", f.speaker), []).append(i)
+    best: dict[int, list[tuple[float, int]]] = {}
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > block_limit:
+            continue
+        idx = np.array(members)
+        sims = vectors[idx] @ vectors[idx].T
+        for x, i in enumerate(members):
+            for y, j in enumerate(members):
+                if i != j and feats[i].lang != feats[j].lang and feats[i].doc != feats[j].doc:
+                    best.setdefault(i, []).append((float(sims[x, y]), j))
+    keys, coss = [], []
+    for i, partners in best.items():
+        for c, j in sorted(set(partners), key=lambda t: (-t[0], t[1]))[:per_claim]:
+            keys.append(min(i, j) * n + max(i, j))
+            coss.append(c)
+    return _unique(np.array(keys, dtype=np.int64), np.array(coss, dtype=np.float64))
+
+
+def _unique(key: np.ndarray, cos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    key, first = np.unique(key, return_index=True)
+    return key, cos[first]
+
+
+def _with_cosines(pairs: list[tuple[int, int]], vectors: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    if not pairs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    i = np.array([p[0] for p in pairs], dtype=np.int64)
+    j = np.array([p[1] for p in pairs], dtype=np.int64)
+    return _unique(i * n + j, np.einsum("nd,nd->n", vectors[i], vectors[j]).astype(np.float64))
+
+
+def _search(index_vectors: np.ndarray, queries: np.ndarray, kk: int, exact_limit: int) -> tuple[np.ndarray, np.ndarray]:
+    index = build_index(np.ascontiguousarray(index_vectors), exact_limit=exact_limit)
+    return index.search(np.ascontiguousarray(queries), min(kk, len(index_vectors)))
+
+
+def _proposals(cv: np.ndarray, feats: Sequence[Features], *, pool: int, per_language: int,
+               exact_limit: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Directed proposals (claim, partner, reserved): each claim's ``pool`` nearest overall and its
+    ``per_language`` nearest in every other language (those *reserved*: kept before the rest)."""
+    n = len(feats)
+    sims, ids = neighbours(cv, pool, exact_limit=exact_limit)
+    a = [np.repeat(np.arange(n, dtype=np.int64), ids.shape[1])]
+    b = [ids.reshape(-1).astype(np.int64)]
+    r = [np.zeros(ids.size, dtype=bool)]
+    langs = np.array([f.lang or "" for f in feats])
+    groups = list(dict.fromkeys(langs.tolist()))
+    if per_language > 0 and len(groups) > 1:
+        for lang in groups:
+            members = np.flatnonzero(langs == lang)
+            queries = np.flatnonzero(langs != lang)
+            _, found = _search(cv[members], cv[queries], per_language, exact_limit)
+            a.append(np.repeat(queries, found.shape[1]))
+            b.append(np.where(found >= 0, members[np.maximum(found, 0)], -1).reshape(-1))
+            r.append(np.ones(found.size, dtype=bool))
+    return np.concatenate(a), np.concatenate(b), np.concatenate(r)
+
+
+def _relevance(cos: np.ndarray, a: np.ndarray, b: np.ndarray, feats: Sequence[Features], table: "_Table") -> np.ndarray:
+    """Centred cosine plus the overlap bonuses (same speaker, shared named actors, a shared figure)."""
+    score = cos + table.speaker_bonus(a, b)
+    for t, (x, y) in enumerate(zip(a.tolist(), b.tolist())):
+        fa, fb = feats[x], feats[y]
+        if fa.actors and fb.actors:
+            score[t] += ACTOR_BONUS * len(fa.actors & fb.actors) / len(fa.actors | fb.actors)
+        if fa.measures & fb.measures:
+            score[t] += QUANTITY_BONUS
+    return score
+
+
 def candidates_from_vectors(
     vectors: np.ndarray,
     feats: Sequence[Features],
@@ -343,56 +434,104 @@ def candidates_from_vectors(
     min_score: float = 0.55,
     exact_limit: int = EXACT_LIMIT,
     lexical: bool = True,
+    per_language: int = PER_LANGUAGE,
+    max_per_claim: int = MAX_PER_CLAIM,
+    stats: dict | None = None,
+    ranking: np.ndarray | None = None,
 ) -> list[tuple[int, int, float]]:
     """The pairing core on precomputed L2-normalised vectors: ``(i, j, cosine)`` with i < j, sorted, unique.
 
-    Filtering and scoring run on arrays of neighbour pairs; ``feature_score`` itself is called only for
-    the pairs whose cosine plus speaker bonus falls short of ``min_score`` by no more than the actor and
-    quantity bonuses could make up.
+    Each claim proposes partners -- its ``k`` nearest claims overall, its ``per_language`` nearest in every
+    other language, the claims sharing a figure or speaker across languages, and those sharing rare word
+    stems -- ranked by ``ranking`` cosine (default: ``vectors``; ``candidates`` passes language-centred
+    vectors) plus the overlap bonuses, and keeps at most ``max_per_claim`` of them: the other-language
+    nearest first, then by rank. Proposals whose plain cosine is under ``min_score`` are dropped (a floor
+    against pairing claims of unrelated stories). Rebuttal pairs are always kept. Each pair is charged to the
+    claim that proposed it, so there are at most ``max_per_claim`` pairs per claim. The cosine returned is
+    the plain one (the verdict thresholds read it). ``stats``, when given, receives what each step gave.
     """
     n = len(feats)
     if len(vectors) != n:
         raise ValueError(f"{len(vectors)} vectors for {n} claims")
     if n < 2:
         return []
-    sims, ids = neighbours(vectors, k, exact_limit=exact_limit)
+    cv = vectors if ranking is None else np.ascontiguousarray(ranking, dtype=np.float32)
     table = _Table(feats)
-    width = ids.shape[1]
-    a = np.repeat(np.arange(n, dtype=np.int64), width)  # row-major: the order the pairs are met in
-    b = ids.reshape(-1).astype(np.int64)
-    cos = sims.reshape(-1).astype(np.float64)
-    keep = (b >= 0) & (b != a)
-    a, b, cos = a[keep], b[keep], cos[keep]
-    keep = table.allowed(a, b)
-    a, b, cos = a[keep], b[keep], cos[keep]
-    score = cos + table.speaker_bonus(a, b)
-    keep = score >= min_score
-    maybe = np.flatnonzero(~keep & (score + (ACTOR_BONUS + QUANTITY_BONUS + 1e-9) >= min_score))
-    for t, x, y, c in zip(maybe.tolist(), a[maybe].tolist(), b[maybe].tolist(), cos[maybe].tolist()):
-        keep[t] = feature_score(c, feats[x], feats[y]) >= min_score
-    a, b, cos = a[keep], b[keep], cos[keep]
-    key = np.minimum(a, b) * n + np.maximum(a, b)
-    key, first = np.unique(key, return_index=True)  # a pair met twice keeps its first cosine
-    cos = cos[first]
+    a, b, reserved = _proposals(cv, feats, pool=k, per_language=per_language, exact_limit=exact_limit)
+    extra = []  # (proposals, reserved): shared figures/speakers across languages rank; shared rare stems are kept first
+    if per_language > 0:
+        extra += [(d, False) for d in _directed(anchor_pairs(cv, feats)[0], n)]
     if lexical:
-        lex = lexical_pairs(feats, k=k, table=table)
-        if lex:
-            lk = np.array([i * n + j for i, j in lex], dtype=np.int64)
-            lk = np.unique(lk[~np.isin(lk, key)])
-            lc = np.array([float(np.dot(vectors[i], vectors[j])) for i, j in zip((lk // n).tolist(), (lk % n).tolist())])
-            key, cos = np.concatenate([key, lk]), np.concatenate([cos, lc])
-            order = np.argsort(key, kind="stable")
-            key, cos = key[order], cos[order]
+        lex = np.array([i * n + j for i, j in lexical_pairs(feats, k=LEX_K, table=table)], dtype=np.int64)
+        extra += [(d, True) for d in _directed(lex, n)]
+    for (x, y), keep_first in extra:
+        a, b, reserved = np.r_[a, x], np.r_[b, y], np.r_[reserved, np.full(len(x), keep_first)]
+    ok = (b >= 0) & (b != a)
+    a, b, reserved = a[ok], b[ok], reserved[ok]
+    ok = table.allowed(a, b)
+    a, b, reserved = a[ok], b[ok], reserved[ok]
+    plain = np.einsum("nd,nd->n", vectors[a], vectors[b]).astype(np.float64)
+    ok = plain >= min_score
+    a, b, reserved, plain = a[ok], b[ok], reserved[ok], plain[ok]
+    score = _relevance(np.einsum("nd,nd->n", cv[a], cv[b]).astype(np.float64), a, b, feats, table)
+    order = np.lexsort((b, -score, ~reserved, a))  # per claim: reserved first, then by score
+    a, b, plain = a[order], b[order], plain[order]
+    key = np.minimum(a, b) * n + np.maximum(a, b)
+    _, first = np.unique(a * n + b, return_index=True)  # a partner proposed twice counts once
+    dup = np.ones(len(a), dtype=bool)
+    dup[first] = False
+    a, b, key, plain = a[~dup], b[~dup], key[~dup], plain[~dup]
+    order = np.lexsort((np.arange(len(a)), a))
+    a, key, plain = a[order], key[order], plain[order]
+    start = np.r_[0, np.flatnonzero(a[1:] != a[:-1]) + 1]
+    rank = np.arange(len(a)) - np.repeat(start, np.diff(np.r_[start, len(a)]))
+    keep = rank < max_per_claim
+    key, plain = _unique(key[keep], plain[keep])
     reb = rebuttal_pairs(feats)
     if reb:
-        rk = np.array([i * n + j for i, j in reb], dtype=np.int64)
-        rk = np.unique(rk[~np.isin(rk, key)])
-        if len(rk):
-            rc = np.array([float(np.dot(vectors[i], vectors[j])) for i, j in zip((rk // n).tolist(), (rk % n).tolist())])
-            key, cos = np.concatenate([key, rk]), np.concatenate([cos, rc])
-            order = np.argsort(key, kind="stable")
-            key, cos = key[order], cos[order]
-    return list(zip((key // n).tolist(), (key % n).tolist(), cos.tolist()))
+        rk, rc = _with_cosines(reb, vectors, n)
+        key, plain = _unique(np.r_[key, rk], np.r_[plain, rc])
+    if stats is not None:
+        stats.update(proposed=int(len(a)), kept=int(len(key)), rebuttals=len(reb),
+                     pairs_per_claim=round(len(key) / n, 3), max_proposed_per_claim=max_per_claim)
+    return list(zip((key // n).tolist(), (key % n).tolist(), plain.tolist()))
+
+
+def _directed(key: np.ndarray, n: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Undirected pair keys as proposals from both ends."""
+    if not len(key):
+        return []
+    i, j = key // n, key % n
+    return [(i, j), (j, i)]
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
+
+
+CENTRE_MIN = 20  # claims a language needs before its mean is taken out
+
+
+def centred(vectors: np.ndarray, langs: Sequence[str | None]) -> np.ndarray:
+    """L2-normalised rows with each language's mean vector taken out (languages with at least ``CENTRE_MIN``
+    claims; the rest lose the overall mean), renormalised.
+
+    Multilingual embeddings carry a language component (every Arabic claim is a little closer to every other
+    Arabic claim) and, within one story, a story component (every claim mentions the same actors); both
+    crowd out what tells two claims apart. Taking the means out ranks a quote's translation in another
+    language, or the denial of a figure, far higher among a claim's neighbours.
+    """
+    v = _normalised(np.asarray(vectors, dtype=np.float32))
+    if len(v) < 2:
+        return v
+    out = v - v.mean(axis=0, keepdims=True)
+    codes = np.array([x or "" for x in langs])
+    for lang in dict.fromkeys(codes.tolist()):
+        rows = codes == lang
+        if rows.sum() >= CENTRE_MIN:
+            out[rows] = v[rows] - v[rows].mean(axis=0, keepdims=True)
+    return np.ascontiguousarray(_normalised(out), dtype=np.float32)
 
 
 def candidates(
@@ -403,13 +542,20 @@ def candidates(
     min_score: float | None = None,
     exact_limit: int = EXACT_LIMIT,
     vectors: np.ndarray | None = None,
+    langs: Sequence[str | None] | None = None,
+    max_per_claim: int = MAX_PER_CLAIM,
+    per_language: int = PER_LANGUAGE,
+    stats: dict | None = None,
 ) -> list[tuple[int, int, float]]:
     """Candidate pairs ``(i, j, cosine)``, i < j, indexes into ``claims``.
 
     ``embedder.encode(texts)`` must return L2-normalised rows (claims.embed.Embedder does);
     ``vectors`` skips the embedding. ``min_score`` (default ``Thresholds.candidate`` from
     claims/thresholds.json) applies to cosine plus overlap bonuses (same speaker +0.10,
-    shared named actors up to +0.05, a shared quantity +0.05).
+    shared named actors up to +0.05, a shared quantity +0.05). ``langs`` (each claim's document language)
+    adds each claim's nearest claims in every other language and the claims sharing a figure or speaker
+    across languages; ``max_per_claim`` bounds the pairs any claim takes part in (see
+    :func:`candidates_from_vectors`, which also fills ``stats``).
     """
     claims = list(claims)
     if len(claims) < 2:
@@ -422,7 +568,39 @@ def candidates(
         vectors = np.asarray(embedder.encode([c.text for c in claims]), dtype=np.float32)
     else:
         vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms > 0, norms, 1.0)
-    return candidates_from_vectors(vectors, [features(c) for c in claims], k=k, min_score=min_score,
-                                   exact_limit=exact_limit)
+    langs = list(langs) if langs is not None else [None] * len(claims)
+    if len(langs) != len(claims):
+        raise ValueError(f"{len(langs)} languages for {len(claims)} claims")
+    vectors = _normalised(vectors)
+    return candidates_from_vectors(vectors, [features(c, lang) for c, lang in zip(claims, langs)], k=k,
+                                   min_score=min_score, exact_limit=exact_limit, max_per_claim=max_per_claim, stats=stats,
+                                   ranking=centred(vectors, langs), per_language=per_language)
+
+
+def mutual_language_neighbours(ranking: np.ndarray, langs: Sequence[str | None], docs: Sequence[str], *,
+                               per_language: int = PER_LANGUAGE, exact_limit: int = EXACT_LIMIT) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, of claims in two languages, each among the other's ``per_language`` nearest claims
+    of its language in other documents (``ranking``: language-centred vectors, see :func:`centred`). A quote and
+    its translation in another article are such a pair; two merely related claims seldom are, both ways.
+    Cost: one search of ``per_language`` (+ a few, for same-document neighbours) per claim and language."""
+    codes = np.array([x or "" for x in langs])
+    docs_arr = np.array(list(docs))
+    groups = list(dict.fromkeys(codes.tolist()))
+    if len(groups) < 2:
+        return set()
+    best: dict[tuple[int, str], set[int]] = {}
+    for lang in groups:
+        members = np.flatnonzero(codes == lang)
+        queries = np.flatnonzero(codes != lang)
+        if not len(queries):
+            continue
+        _, found = _search(ranking[members], ranking[queries], per_language + 3, exact_limit)
+        for q, row in zip(queries.tolist(), found.tolist()):
+            near = [int(members[x]) for x in row if x >= 0 and docs_arr[members[x]] != docs_arr[q]]
+            best[(q, lang)] = set(near[:per_language])
+    out = set()
+    for (q, lang), near in best.items():
+        for j in near:
+            if q in best.get((j, codes[q]), ()):
+                out.add((min(q, j), max(q, j)))
+    return out

@@ -35,8 +35,9 @@ def check(
     embedder=None,
     thresholds=None,
     progress: bool = False,
-    k: int = 10,
+    k: int = 20,
     precision: str = "auto",
+    calibration=None,
 ) -> Report:
     """Extract claims, pair them, score every candidate in both directions in ONE predict call, decide, group.
 
@@ -44,14 +45,17 @@ def check(
     ``NLIScorer(model)``; ``embedder`` (``encode(texts) -> L2-normalised rows``) to ``Embedder()``;
     ``thresholds`` to ``load_thresholds()`` (claims/thresholds.json). ``precision`` (``auto``, ``fp32``,
     ``bf16``) is the default scorer's arithmetic; the one used is recorded in ``meta["precision"]``.
-    ``k``: nearest neighbours per claim (at least 1).
+    ``k``: nearest neighbours per claim (at least 1). ``calibration`` (a ``claims.confidence.Calibration``;
+    default ``claims/confidence.json``; ``False`` for none) sets each pair's confidence and whether the
+    default view shows it.
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise ValueError(f"k must be a whole number of at least 1, not {k!r}")
     from .extract import extract
-    from .pair import anchors, candidates
     from .topics import build_topics
-    from .verdict import decide, load_thresholds
+    from .confidence import apply as apply_confidence
+    from .confidence import load_calibration
+    from .verdict import load_thresholds
 
     docs = tuple(documents)
     th = thresholds if thresholds is not None else load_thresholds()
@@ -67,7 +71,50 @@ def check(
         embedder = Embedder()
     if progress:
         print(f"{n} claims from {len(docs)} documents; pairing", file=sys.stderr)
-    cands = candidates(claims, embedder, k=k, min_score=th.candidate) if n >= 2 else []
+    lang_of = {d.id: d.lang for d in docs}
+    pairing: dict[str, Any] = {}
+    pairs = judged_pairs(claims, docs, embedder, scorer, th, k=k, progress=progress, stats=pairing)
+    pairs, topics = build_topics(claims, pairs, th, docs)
+    calibration = load_calibration() if calibration is None else calibration
+    pairs = apply_confidence(pairs, {c.id: c for c in claims}, lang_of, calibration or None)
+    meta: dict[str, Any] = {
+        "generator": "claims",  # first, so that write_report knows its own files by their first lines
+        "version": package_version(),
+        "model": getattr(scorer, "name", None) or model or type(scorer).__name__,
+        "precision": getattr(scorer, "resolved_precision", None),
+        "embedder": getattr(embedder, "name", None) or (type(embedder).__name__ if embedder is not None else None),
+        "thresholds": th.to_dict(),
+        "confidence_cuts": {v: vm.cut for v, vm in calibration.models.items()} if calibration else None,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "counts": {
+            "documents": len(docs),
+            "claims": n,
+            "pairs_scored": len(pairs),
+            "pairs_possible": n * (n - 1) // 2,
+            "contradictions": sum(p.verdict == "contradiction" for p in pairs),
+            "agreements": sum(p.verdict == "agreement" for p in pairs),
+            "topics": len(topics),
+        },
+        "pairing": pairing,  # pairs each candidate channel proposed, pairs kept, scored pairs per claim (mean, max)
+    }
+    return Report(meta=meta, documents=docs, claims=claims, pairs=tuple(pairs), topics=tuple(topics))
+
+
+def judged_pairs(claims: tuple, docs: tuple, embedder, scorer, th, *, k: int, progress: bool = False,
+                 stats: dict[str, Any] | None = None) -> list:
+    """Candidate pairs (``pair.candidates``), scored in both directions in ONE predict call, each decided
+    (``verdict.decide``) with its anchors, dates and whether the two claims are each other's translation."""
+    from .pair import _normalised, anchors, candidates, centred, mutual_language_neighbours
+    from .verdict import decide
+
+    n = len(claims)
+    if n < 2:
+        return []
+    lang_of = {d.id: d.lang for d in docs}
+    langs = [lang_of.get(c.doc) for c in claims]
+    vectors = _normalised(np.asarray(embedder.encode([c.text for c in claims]), dtype=np.float32))
+    cands = candidates(claims, embedder, k=k, min_score=th.candidate, langs=langs, vectors=vectors, stats=stats)
+    translated = mutual_language_neighbours(centred(vectors, langs), langs, [c.doc for c in claims])
     texts = [(claims[i].text, claims[j].text) for i, j, _ in cands]
     texts += [(claims[j].text, claims[i].text) for i, j, _ in cands]
     scores = scorer.predict(texts, show_progress_bar=progress) if texts else np.zeros((0, 3))
@@ -82,24 +129,5 @@ def check(
         a, b = claims[i], claims[j]
         anchored = True if a.doc == b.doc else bool(ties[i] & ties[j])  # one article is one story
         pairs.append(decide(a, b, fwd, bwd, thresholds=th, dates=(dates.get(a.doc), dates.get(b.doc)), similarity=sim,
-                            anchored=anchored))
-    pairs, topics = build_topics(claims, pairs, th, docs)
-    meta: dict[str, Any] = {
-        "generator": "claims",  # first, so that write_report knows its own files by their first lines
-        "version": package_version(),
-        "model": getattr(scorer, "name", None) or model or type(scorer).__name__,
-        "precision": getattr(scorer, "resolved_precision", None),
-        "embedder": getattr(embedder, "name", None) or (type(embedder).__name__ if embedder is not None else None),
-        "thresholds": th.to_dict(),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "counts": {
-            "documents": len(docs),
-            "claims": n,
-            "pairs_scored": m,
-            "pairs_possible": n * (n - 1) // 2,
-            "contradictions": sum(p.verdict == "contradiction" for p in pairs),
-            "agreements": sum(p.verdict == "agreement" for p in pairs),
-            "topics": len(topics),
-        },
-    }
-    return Report(meta=meta, documents=docs, claims=claims, pairs=tuple(pairs), topics=tuple(topics))
+                            anchored=anchored, translated=(i, j) in translated))
+    return pairs

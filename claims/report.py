@@ -25,7 +25,10 @@ from .topics import (  # noqa: F401 - grouping and who-stands-where live in topi
     basis,
     build_topics,
     evidence_counts,
+    leads,
     rule_decided,
+    default_view,
+    shown_topics,
     summary,
     summary_text,
     who_by_topic,
@@ -39,6 +42,10 @@ def report_dict(report: Report) -> dict[str, Any]:
     for t, td in zip(report.topics, data["topics"]):
         td["who"] = who[t.id]
     data["summary"] = summary(report, who=who)
+    data["leads"] = leads(report, who=who)
+    view = default_view(report, who)
+    for p, pd in zip(report.pairs, data["pairs"]):
+        pd["shown"] = view.shows(p)  # what the default view decided, calibrated or not
     return data
 
 
@@ -84,38 +91,51 @@ def render_markdown(report: Report, *, max_pairs: int = 50) -> str:
     out += ["", _evidence_line(report), ""]
     who_all = who_by_topic(report)
     items = summary(report, who=who_all)
-    if items:
-        out += ["## Summary", ""] + [f"- {_md(summary_text(i))}" for i in items] + [""]
+    out += ["## Summary", "", "The findings of the default view (each with why it holds); leads below the confidence cut "
+            "follow at the end.", ""]
+    out += [f"- {_md(summary_text(i))}" for i in items] if items else ["No finding reaches the confidence cut."]
+    out.append("")
+    view = default_view(report, who_all)
     for verdict, title in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
-        topics = [t for t in report.topics if t.verdict == verdict]
-        if not topics:
-            continue
-        out += [f"## {title}", ""]
-        for t in topics:
-            out.append(f"### Topic {t.id}: {_md(t.label)}")
-            out.append("")
-            who = who_all[t.id]
-            for side, name in (("confirm", "Confirm / assert"), ("dispute", "Deny / dispute"), ("hedge", "Hedge")):
-                rows = who.get(side)
-                if not rows:
-                    continue
-                out.append(f"- {name}:")
-                for r in rows:
-                    out.append(f"  - {_who(r)}: “{_md(_short(r['quote'], 160))}”")
-            out.append("")
-    contra = [p for p in report.pairs if p.verdict == "contradiction"]
+        topics = [t for t in report.topics if t.verdict == verdict and t.id in view.topics]
+        if topics:
+            out += [f"## {title}", ""]
+            for t in topics:
+                out += _topic_md(t, who_all[t.id])
+    contra = [p for p in report.pairs if p.verdict == "contradiction" and view.shows(p)]
     if contra:
         out += ["## Contradicting pairs", ""]
         for p in contra[:max_pairs]:
             a, b = claims[p.a], claims[p.b]
             flag = " ⏱ possibly temporal" if p.temporal else ""
-            out.append(f"- {_pair_md(a)}\n  vs {_pair_md(b)}\n  ({p.scores['contradiction']:.2f} contradiction{flag}; {_md('; '.join(p.reasons[:2]))})")
+            conf = f"confidence {p.confidence:.2f}; " if p.confidence is not None else ""
+            out.append(f"- {_pair_md(a)}\n  vs {_pair_md(b)}\n  ({conf}{p.scores['contradiction']:.2f} contradiction{flag}; "
+                       f"{_md('; '.join(p.reasons[:2]))})")
         if len(contra) > max_pairs:
             out.append(f"- … and {len(contra) - max_pairs} more in report.json")
         out.append("")
+    rest = leads(report, who=who_all)
+    hidden = sum(p.verdict != "neutral" and not view.shows(p) for p in report.pairs)
+    if rest or hidden:
+        out += ["## Leads", "", f"Below the confidence cut: {len(rest)} topics and {hidden} pairs (all in report.json, "
+                f"`\"shown\": false`). Leads to check, not findings.", ""]
+        out += [f"- {_md(summary_text(i))}" for i in rest[:max_pairs]] + [""]
     if not report.topics and not contra:
         out += ["No contradictions or agreements found.", ""]
     return "\n".join(out)
+
+
+def _topic_md(t, who: dict[str, list[dict[str, Any]]]) -> list[str]:
+    out = [f"### Topic {t.id}: {_md(t.label)}", ""]
+    for side, name in (("confirm", "Confirm / assert"), ("dispute", "Deny / dispute"), ("hedge", "Hedge")):
+        rows = who.get(side)
+        if not rows:
+            continue
+        out.append(f"- {name}:")
+        for r in rows:
+            out.append(f"  - {_who(r)}: “{_md(_short(r['quote'], 160))}”")
+    out.append("")
+    return out
 
 
 def _pair_md(c: Claim) -> str:
@@ -150,22 +170,25 @@ _JS = """
     document.querySelectorAll('input.fv').forEach(function(b){verdicts[b.value]=b.checked;});
     var sel=document.getElementById('fdoc'); var d=sel?sel.value:'';
     var r=document.getElementById('frules'); var rulesOnly=r&&r.checked;
+    var fl=document.getElementById('fleads'); var leads=fl&&fl.checked;
     document.querySelectorAll('.item').forEach(function(el){
       var okv=verdicts[el.getAttribute('data-verdict')]!==false;
       var okd=!d||(' '+el.getAttribute('data-docs')+' ').indexOf(' '+d+' ')>=0;
       var okr=!rulesOnly||el.getAttribute('data-rule')==='1';
-      el.classList.toggle('hidden',!(okv&&okd&&okr));
+      var okl=leads||el.getAttribute('data-lead')!=='1';
+      el.classList.toggle('hidden',!(okv&&okd&&okr&&okl));
     });
     var n=document.querySelectorAll('.item:not(.hidden)').length;
     var c=document.getElementById('shown'); if(c){c.textContent=String(n);}
   }
-  document.addEventListener('change',function(e){if(e.target.matches('input.fv,#fdoc,#frules')){apply();}});
+  document.addEventListener('change',function(e){if(e.target.matches('input.fv,#fdoc,#frules,#fleads')){apply();}});
   window.addEventListener('DOMContentLoaded',function(){
     // ?only=contradiction (or #only=...) unticks the other verdicts; &doc=ID picks a document (for links and tests)
     var q=new URLSearchParams(location.search||location.hash.replace(/^#/,''));
     var only=q.get('only'); if(only){document.querySelectorAll('input.fv').forEach(function(b){b.checked=(b.value===only);});}
     var doc=q.get('doc'); if(doc){var s=document.getElementById('fdoc'); if(s){s.value=doc;}}
     if(q.get('rules')==='1'){var fr=document.getElementById('frules'); if(fr){fr.checked=true;}}
+    if(q.get('leads')==='1'){var fl=document.getElementById('fleads'); if(fl){fl.checked=true;}}
     var click=q.get('click'); if(click){var el=document.getElementById(click); if(el){el.click();}}
     apply();
   });
@@ -249,7 +272,7 @@ def _claim_html(c: Claim, docs: dict[str, Document], stance_html: str | None = N
 
 
 def _topic_view(t, who: dict[str, list[dict[str, Any]]], claims: dict[str, Claim], docs: dict[str, Document],
-                ids: dict[str, str]) -> dict[str, Any]:
+                ids: dict[str, str], shown: set[int]) -> dict[str, Any]:
     ruled = any(r.get("basis") and r["basis"] != "the topic's claim" and not r["basis"].startswith(("model: ", "similar", "related"))
                 for rows in who.values() for r in rows)
     sides = []
@@ -264,18 +287,20 @@ def _topic_view(t, who: dict[str, list[dict[str, Any]]], claims: dict[str, Claim
             html_rows.append(Markup(_claim_html(claims[r["claim"]], docs, f"{_e(r['stance'])} by <bdi>{_e(src)}</bdi>{via}", ids)))
         sides.append({"key": side, "name": name, "rows": html_rows})
     return {"id": t.id, "verdict": t.verdict, "label": t.label, "ruled": int(ruled), "sides": sides,
-            "docs": " ".join(sorted({claims[c].doc for c in t.claims if c in claims}))}
+            "docs": " ".join(sorted({claims[c].doc for c in t.claims if c in claims})),
+            "lead": int(t.verdict != "neutral" and t.id not in shown)}
 
 
-def _pair_view(p, claims: dict[str, Claim], docs: dict[str, Document], ids: dict[str, str]) -> dict[str, Any] | None:
+def _pair_view(p, claims: dict[str, Claim], docs: dict[str, Document], ids: dict[str, str], view) -> dict[str, Any] | None:
     a, b = claims.get(p.a), claims.get(p.b)
     if a is None or b is None:
         return None
-    meta = (f'e {p.scores["entailment"]:.2f} · n {p.scores["neutral"]:.2f} · c {p.scores["contradiction"]:.2f}'
+    meta = ((f"confidence {p.confidence:.2f} · " if p.confidence is not None else "")
+            + f'e {p.scores["entailment"]:.2f} · n {p.scores["neutral"]:.2f} · c {p.scores["contradiction"]:.2f}'
             + (f" · sim {p.similarity:.2f}" if p.similarity is not None else ""))
     return {"verdict": p.verdict, "docs": f"{a.doc} {b.doc}", "ruled": int(rule_decided(p)), "temporal": p.temporal,
             "meta": meta, "claims": Markup(_claim_html(a, docs, ids=ids) + _claim_html(b, docs, ids=ids)),
-            "reasons": Markup("; ".join(_e(r) for r in p.reasons))}
+            "reasons": Markup("; ".join(_e(r) for r in p.reasons)), "lead": int(p.verdict != "neutral" and not view.shows(p))}
 
 
 def _doc_view(d: Document, claims: Sequence[Claim], doc_ids: dict[str, str], ids: dict[str, str]) -> dict[str, Any]:
@@ -308,14 +333,17 @@ def render_html(report: Report) -> str:
     m = report.meta
     counts = m.get("counts", {})
     who_all = who_by_topic(report)
+    view = default_view(report, who_all)
+    shown = set(view.topics)
     context = {
         "css": Markup(_CSS), "js": Markup(_JS), "n_docs": len(report.documents), "n_claims": len(report.claims),
         "pairs_scored": counts.get("pairs_scored", len(report.pairs)), "pairs_possible": counts.get("pairs_possible", "?"),
         "model": m.get("model"), "version": m.get("version"), "created": m.get("created"),
         "verdicts": ("contradiction", "agreement", "neutral"), "documents": report.documents,
         "evidence": _evidence_line(report), "summary": summary(report, who=who_all),
-        "topics": [_topic_view(t, who_all[t.id], claims, docs, ids) for t in report.topics],
-        "pairs": [v for p in report.pairs if (v := _pair_view(p, claims, docs, ids)) is not None],
+        "leads": leads(report, who=who_all),
+        "topics": [_topic_view(t, who_all[t.id], claims, docs, ids, shown) for t in report.topics],
+        "pairs": [v for p in report.pairs if (v := _pair_view(p, claims, docs, ids, view)) is not None],
         "docs": [_doc_view(d, by_doc.get(d.id, []), doc_ids, ids) for d in report.documents],
     }
     return _templates().get_template("report.html.j2").render(**context)

@@ -9,9 +9,10 @@ show what this module builds.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+import re
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import verdict as registry  # the rule registry: RULE_DECIDED, LINK_RULES (read at call time)
@@ -37,54 +38,258 @@ def _is_rule_basis(basis: str | None) -> bool:
     return bool(basis) and basis != "the topic's claim" and not basis.startswith(("model: ", "similar", "related"))
 
 
-def summary(report: Report, limit: int = 5, who: dict[int, dict[str, list[dict[str, Any]]]] | None = None) -> list[dict[str, Any]]:
-    """The findings worth reading first: contradiction topics disputed by a named or explicit source on
-    each side, and agreement topics backed by a rule (the same quote, a shared denial), in report order.
+class SourceNames:
+    """Who a side lists: people, organisations and outlets, one label each across scripts and spellings.
 
-    Each item: ``{"topic", "verdict", "label", "for": [names], "against": [names], "docs": [ids]}``.
-    ``who`` is :func:`who_by_topic`'s result when the caller has it already.
+    A mention that names someone (``claims.extract.names.is_named_source``) is listed under one label per
+    person or body: its normalised key (``Sam Altman``, ``Altman`` and ``ألتمان`` share ``altman``), with an
+    Arabic-script key merged into a Latin one of the same report when their consonant skeletons match
+    (``ترامب`` -> ``trump``); the label is the key's Latin spelling as the texts (or the names tables) give
+    it. A pronoun, a common noun or an anonymous source is never a side: the article's own outlet
+    (``Document.source``, else its id) stands for it.
     """
+
+    def __init__(self, report: Report):
+        from .extract.names import is_named_source
+
+        self.docs = {d.id: d for d in report.documents}
+        mentions: dict[str, list[str]] = defaultdict(list)
+        self.named: set[tuple[str, str]] = set()
+        for c in report.claims:
+            for src in [c.speaker] + [st.source for st in c.stances]:
+                if src is None or not src.name:
+                    continue
+                if is_named_source(src.text, src.name):
+                    self.named.add((src.text, src.name))
+                    mentions[src.name].append(src.text)
+        self.merged = _merge_scripts(mentions)
+        self.labels = {}
+        for key in mentions:
+            target = self.merged.get(key, key)
+            self.labels[key] = _label(target, mentions.get(target, []) + mentions[key])
+
+    def label(self, text: str | None, key: str | None, doc: str | None) -> str:
+        if text and key and (text, key) in self.named:
+            return self.labels[key]
+        d = self.docs.get(doc or "")
+        if d is not None and d.source:  # the outlet, without the notes a sidecar may add ("X (republished); ...")
+            return re.split(r"\s*[;(]", d.source, maxsplit=1)[0].strip() or d.source
+        return f"the article {doc}" if doc else "the article"
+
+
+def _merge_scripts(mentions: dict[str, list[str]]) -> dict[str, str]:
+    """Arabic-script key -> the Latin key of the same report with the same consonant skeleton (at least three
+    consonants, and only one such key)."""
+    from .extract.names import skeleton
+
+    latin: dict[str, list[str]] = defaultdict(list)
+    for key in mentions:
+        if re.fullmatch(r"[a-z0-9 .'\-]+", key):
+            sk = skeleton(key.split()[-1])
+            if len(sk) >= 3:
+                latin[sk].append(key)
+    out = {}
+    for key in mentions:
+        if re.search(r"[\u0600-\u06ff]", key):
+            match = latin.get(skeleton(key.split()[-1]), [])
+            if len(match) == 1:
+                out[key] = match[0]
+    return out
+
+
+def _label(key: str, texts: list[str]) -> str:
+    """The Latin spelling of a name as the texts write it (most common, then longest), else the names
+    tables' first English spelling, else the commonest mention."""
+    from .quantities import load_table
+
+    spelled = []
+    for t in texts:
+        words = re.findall(r"[A-Z][\w&.'\-]*(?:[ /][A-Z][\w&.'\-]*)*", t)
+        spelled += [w for w in words if skeleton_key(w) == skeleton_key(key) or w.casefold().endswith(key.split()[-1])]
+    if spelled:
+        counts = Counter(spelled)
+        return max(counts, key=lambda w: (counts[w], len(w)))
+    variants = load_table("en").get("names", {}).get(key)
+    if variants:
+        return variants[0]
+    if re.fullmatch(r"[a-z0-9 .'\-]+", key):
+        return key.title()
+    return Counter(texts).most_common(1)[0][0] if texts else key
+
+
+def skeleton_key(word: str) -> str:
+    from .extract.names import skeleton
+
+    return skeleton(word.split()[-1]) if word.split() else ""
+
+
+def finding_pairs(report: Report) -> dict[int, list[Pair]]:
+    """Topic id -> its pairs with the topic's own verdict, surest first."""
+    verdict = {t.id: t.verdict for t in report.topics}
+    out: dict[int, list[Pair]] = defaultdict(list)
+    for p in report.pairs:
+        if p.topic is not None and p.verdict == verdict.get(p.topic):
+            out[p.topic].append(p)
+    for ps in out.values():  # surest first: by confidence, then rule-decided before model-only, then the model's score
+        ps.sort(key=lambda p: (-(p.confidence if p.confidence is not None else -1.0), not rule_decided(p),
+                               -max(p.scores.get("contradiction", 0.0), p.scores.get("entailment", 0.0))))
+    return out
+
+
+@dataclass(frozen=True)
+class View:
+    """What the report's default view shows: the topics and the pairs that are findings; the rest are leads."""
+
+    topics: frozenset[int]
+    pairs: frozenset[tuple[str, str]]
+
+    def shows(self, pair: Pair) -> bool:
+        return (pair.a, pair.b) in self.pairs
+
+
+def default_view(report: Report, who: dict[int, dict[str, list[dict[str, Any]]]] | None = None) -> View:
+    """The findings of the default view.
+
+    With a calibration (pairs carry a confidence) a pair is shown when its confidence reaches its verdict's
+    cut (``Pair.shown``), and a topic when one of its pairs of the topic's verdict is. Without one, a
+    topic is shown when the text voices its dispute (a named source confirms and a source denies or
+    disputes, or a rule decided a link) or a rule backs its agreement, and then so are its pairs of that
+    verdict; a pair in no topic is shown when a rule decided it. Model-only verdicts are leads.
+    """
+    who_all = who if who is not None else who_by_topic(report)
+    topics, pairs = set(), set()
+    for t in report.topics:
+        ps = [p for p in report.pairs if p.topic == t.id and p.verdict == t.verdict]
+        if any(p.shown is not None for p in ps):
+            mine = {(p.a, p.b) for p in ps if p.shown}
+            if mine:
+                topics.add(t.id)
+                pairs |= mine
+        elif _voiced(t, who_all[t.id]):
+            topics.add(t.id)
+            pairs |= {(p.a, p.b) for p in ps}
+    for p in report.pairs:  # the rest: by their own confidence, or, without one, when a rule decided them
+        if p.verdict != "neutral" and (p.shown or (p.shown is None and rule_decided(p))):
+            pairs.add((p.a, p.b))
+    return View(frozenset(topics), frozenset(pairs))
+
+
+def _voiced(t: Topic, who: dict[str, list[dict[str, Any]]]) -> bool:
+    """Without a calibration: a contradiction topic whose dispute the text voices (a named source confirms, and
+    a source denies or disputes, or a rule decided a link), an agreement topic backed by a rule."""
     from .verdict import polarity
 
+    if t.verdict == "contradiction":
+        con = [r for r in who.get("dispute", []) if polarity(r["stance"]) < 0 or _is_rule_basis(r.get("basis"))]
+        against = {r["source"] or "the article" for r in con}
+        pro = [r for r in who.get("confirm", []) if r["source"] and r["source"] not in against]
+        return bool(pro and con)
+    if t.verdict == "agreement":
+        pro = [r for rows in who.values() for r in rows
+               if r.get("basis") == "the topic's claim" or _is_rule_basis(r.get("basis"))]
+        return len(pro) >= 2
+    return False
+
+
+def shown_topics(report: Report) -> set[int]:
+    """Ids of the topics in the default view (:func:`default_view`)."""
+    return set(default_view(report).topics)
+
+
+def why(pair: Pair) -> str:
+    """Why a finding holds, in a few words: the rule and its evidence, or the model's score."""
+    if pair.rule == "stance_conflict":
+        return "stance conflict: " + next((r for r in pair.reasons if r.startswith("stance conflict")), "").split(": ", 1)[-1]
+    if pair.rule == "quantity_conflict":
+        return "figures: " + "; ".join(r.split("): ", 1)[-1] for r in pair.reasons if r.startswith("quantity conflict"))
+    if pair.rule in ("rebuttal", "same_quote", "shared_denial"):
+        return next((r for r in pair.reasons if r != "content contradiction"), pair.rule)
+    if pair.verdict == "contradiction":
+        return f"model: contradiction {pair.scores['contradiction']:.2f} both ways (mean)"
+    return f"model: entailment {pair.scores['entailment']:.2f}"
+
+
+def summary(report: Report, limit: int | None = None, who: dict[int, dict[str, list[dict[str, Any]]]] | None = None,
+            *, leads: bool = False) -> list[dict[str, Any]]:
+    """The findings of the default view: every topic with a pair of its own verdict that is *shown* (its
+    calibrated confidence at least the verdict's cut, see ``claims.confidence``), in report order; with
+    ``leads=True``, the other contradiction and agreement topics instead.
+
+    Each item: ``{"topic", "verdict", "label", "confidence", "why", "for": [sources], "against": [sources],
+    "docs": [ids]}``; sources are people, organisations and outlets (:class:`SourceNames`). ``who`` is
+    :func:`who_by_topic`'s result when the caller has it already.
+    """
     who_all = who if who is not None else who_by_topic(report)
+    found = finding_pairs(report)
+    view = default_view(report, who_all)
+    names = SourceNames(report)
+    claims = {c.id: c for c in report.claims}
     out = []
     for t in report.topics:
-        who = who_all[t.id]
-        docs = sorted({r["doc"] for rows in who.values() for r in rows})
-        if t.verdict == "contradiction":
-            # a dispute the text voices: a source that denies or disputes (on this claim or on one the topic links
-            # to it), or a rule (stance conflict, rebuttal, quantity conflict)
-            con = [r for r in who.get("dispute", []) if polarity(r["stance"]) < 0 or _is_rule_basis(r.get("basis"))]
-            against = {r["source"] or "the article" for r in con}
-            pro = [r for r in who.get("confirm", []) if r["source"] and r["source"] not in against]
-            if not (pro and con):
-                continue
-        elif t.verdict == "agreement":
-            pro = [r for rows in who.values() for r in rows if r.get("basis") == "the topic's claim" or _is_rule_basis(r.get("basis"))]
-            con = []
-            if len(pro) < 2:
-                continue
-        else:
+        ps = found.get(t.id, [])
+        if t.verdict not in ("contradiction", "agreement") or not ps:
             continue
+        shown = [p for p in ps if view.shows(p)]
+        if (t.id in view.topics) == leads:
+            continue
+        best = (shown or ps)[0]
+        rows = who_all[t.id]
+        docs = sorted({r["doc"] for side in rows.values() for r in side})
 
-        def names(rows):
-            return list(dict.fromkeys(r["source"] or "the article" for r in rows))
+        def label(r):
+            return names.label(r["source"], r["source_name"], r["doc"])
 
-        out.append({"topic": t.id, "verdict": t.verdict, "label": t.label, "for": names(pro), "against": names(con),
-                    "docs": docs})
-        if len(out) >= limit:
+        if t.verdict == "contradiction":
+            pro = [label(r) for r in rows.get("confirm", [])]
+            con = [label(r) for r in rows.get("dispute", [])]
+            own = _pair_sides(best, claims, t.centre, names)
+            if own:  # the finding's own pair first: the claim at (or nearer) the centre confirms, the other disputes
+                pro, con = [own[0]] + pro, [own[1]] + con
+            both = set(pro) & set(con) - set(own or ())
+            pro = [x for x in dict.fromkeys(pro) if x not in both]
+            con = [x for x in dict.fromkeys(con) if x not in both]
+        else:
+            pro, con = list(dict.fromkeys(label(r) for side in rows.values() for r in side)), []
+        out.append({"topic": t.id, "verdict": t.verdict, "label": t.label,
+                    "confidence": None if best.confidence is None else round(best.confidence, 3),
+                    "why": why(best), "for": pro, "against": con, "docs": docs})
+        if limit is not None and len(out) >= limit:
             break
     return out
+
+
+def _pair_sides(pair: Pair, claims: dict[str, Claim], centre: str | None, names: SourceNames) -> tuple[str, str] | None:
+    """(the confirming side's source, the disputing side's) of a contradiction pair: the claim that denies or
+    disputes is against; else the claim at the topic's centre is for."""
+    from .verdict import polarity
+
+    a, b = claims.get(pair.a), claims.get(pair.b)
+    if a is None or b is None:
+        return None
+    if polarity(a.stance) < 0 <= polarity(b.stance) or (polarity(b.stance) >= 0 and b.id == centre):
+        a, b = b, a
+    return names.label(*_src(a), a.doc), names.label(*_src(b), b.doc)
+
+
+def _src(c: Claim) -> tuple[str | None, str | None]:
+    return (c.speaker.text, c.speaker.name) if c.speaker else (None, None)
+
+
+def leads(report: Report, who: dict[int, dict[str, list[dict[str, Any]]]] | None = None) -> list[dict[str, Any]]:
+    """The contradiction and agreement topics below the confidence cut, as :func:`summary` items: leads to check."""
+    return summary(report, who=who, leads=True)
 
 
 def summary_text(item: dict[str, Any]) -> str:
     """One summary item as a line of text."""
     n = len(item["docs"])
     docs = f"{n} document{'s' if n != 1 else ''}"
+    conf = f", confidence {item['confidence']:.2f}" if item.get("confidence") is not None else ""
+    why = f"; {item['why']}" if item.get("why") else ""
     if item["verdict"] == "contradiction":
         return (f"Disputed (topic {item['topic']}): “{item['label']}” — for: {', '.join(item['for'])}; "
-                f"against: {', '.join(item['against'])} ({docs})")
-    return f"Agreed (topic {item['topic']}): “{item['label']}” — {', '.join(item['for'])} ({docs})"
+                f"against: {', '.join(item['against'])} ({docs}{conf}{why})")
+    return f"Agreed (topic {item['topic']}): “{item['label']}” — {', '.join(item['for'])} ({docs}{conf}{why})"
 
 
 def _evidence_line(report: Report) -> str:
@@ -151,7 +356,11 @@ def _star_groups(by_id, edges, total) -> dict[str, list[str]]:
     """Centre -> members, centres strongest first; a claim alone only when it carries both stances itself."""
     placed: set[str] = set()
     groups: dict[str, list[str]] = {}
-    for centre in sorted((cid for cid in by_id if edges[cid]), key=lambda cid: (-total[cid], cid)):
+    from .verdict import polarity
+
+    # a denial answers a claim: the claim, not its denial, is what the topic is about (denials centre last)
+    for centre in sorted((cid for cid in by_id if edges[cid]),
+                         key=lambda cid: (polarity(by_id[cid].stance) < 0, -total[cid], cid)):
         if centre in placed:
             continue
         members = [centre] + sorted({y for y, _ in edges[centre]})

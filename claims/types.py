@@ -186,6 +186,9 @@ class Pair:
     temporal: bool = False  # a contradiction that a difference in time may explain
     topic: int | None = None
     rule: str | None = None  # the verdict rule that decided (claims.verdict.RULES), None for a plain neutral
+    confidence: float | None = None  # calibrated probability that the verdict is right (claims.confidence); None: neutral
+    shown: bool | None = None  # in the default view (confidence at least its verdict's cut); None: no calibration
+    # (claims.topics.default_view then decides, and report.json records what it decided)
 
     def __post_init__(self):
         if self.rule is None and self.verdict != "neutral" and self.reasons:
@@ -203,11 +206,13 @@ class Pair:
             "temporal": self.temporal,
             "topic": self.topic,
             "rule": self.rule,
+            "confidence": None if self.confidence is None else round(float(self.confidence), 4),
+            "shown": self.shown,
         }
 
 
 _REASON_RULES = (("stance conflict", "stance_conflict"), ("rebuttal", "rebuttal"), ("same quote", "same_quote"),
-                 ("quantity conflict", "quantity_conflict"), ("both sources deny", "shared_denial"))
+                 ("quantity conflict", "quantity_conflict"), ("denial: ", "denial"), ("both sources deny", "shared_denial"))
 
 
 def _rule_from_reasons(reasons: tuple[str, ...]) -> str | None:

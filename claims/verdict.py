@@ -260,6 +260,8 @@ class Evidence:
     quote_same: bool
     quantity_conflicts: tuple[str, ...]
     thresholds: Thresholds
+    translated: bool = False  # each claim among the other's nearest in its language (pair.mutual_language_neighbours)
+    denial: tuple[str | None, str | None] | None = None  # (who denies, whose claim): one side denies, the other asserts
 
 
 def stance_conflict(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
@@ -280,13 +282,27 @@ def rebuttal(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
     return None
 
 
+def denial(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
+    """One source denies or disputes what the other asserts ("No, we did not get 100M sign-on, that's fake
+    news" against the report of the offers), and the model sees the contradiction in at least one direction:
+    the denial's own negation carries it, so one direction is enough."""
+    th = ev.thresholds
+    if (ev.denial and not ev.unanchored and ev.contra_one_way >= th.contradiction
+            and ev.contra_one_way >= ev.entail and not ev.quote_same):
+        who, whom = ev.denial
+        return Finding("contradiction", "denial",
+                       (f"denial: {who or 'the article'} denies what {whom or 'the article'} asserts "
+                        f"(contradiction {ev.contra_one_way:.2f} one way)",), content=True)
+    return None
+
+
 def same_quote(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
     """The same speaker and (nearly) the same words, in one language or two."""
     if not ev.quote_same or ev.quantity_conflicts:
         return None
     sim, th = ev.similarity, ev.thresholds
     what = ("same words" if ev.same_text else f"similarity {sim:.2f}" if sim is not None and sim >= th.quote_identity
-            else f"shared words “{ev.run}”")
+            else f"shared words “{ev.run}”" if ev.run else "a translation: each the other's nearest claim in its language")
     return Finding("agreement", "same_quote", (f"same quote by {ev.speakers[0]} ({what})",))
 
 
@@ -327,14 +343,14 @@ def shared_denial(a: Claim, b: Claim, ev: Evidence) -> Finding | None:
     return None
 
 
-RULES = (stance_conflict, rebuttal, same_quote, quantity_conflict, unanchored, model_contradiction, model_agreement,
-         shared_denial)
-RULE_DECIDED = frozenset({"stance_conflict", "rebuttal", "same_quote", "quantity_conflict", "shared_denial"})
-LINK_RULES = frozenset({"stance_conflict", "rebuttal", "same_quote", "quantity_conflict"})  # weigh extra in topics
+RULES = (stance_conflict, rebuttal, same_quote, quantity_conflict, denial, unanchored, model_contradiction,
+         model_agreement, shared_denial)
+RULE_DECIDED = frozenset({"stance_conflict", "rebuttal", "same_quote", "quantity_conflict", "denial", "shared_denial"})
+LINK_RULES = frozenset({"stance_conflict", "rebuttal", "same_quote", "quantity_conflict", "denial"})  # weigh extra in topics
 
 
 def evidence(a: Claim, b: Claim, f: Sequence[float], g: Sequence[float], th: Thresholds,
-             similarity: float | None, anchored: bool | None) -> Evidence:
+             similarity: float | None, anchored: bool | None, translated: bool = False) -> Evidence:
     """What the rules need, from the two claims and their scores both ways."""
     scores = {k: round((f[i] + g[i]) / 2, 6) for i, k in enumerate(LABELS)}  # float32 noise off the JSON
     contra = min(f[_C], g[_C])  # contradiction is symmetric: both directions must see it
@@ -374,13 +390,16 @@ def evidence(a: Claim, b: Claim, f: Sequence[float], g: Sequence[float], th: Thr
             rebut = (speaker_b, speaker_a)
     same_speaker = bool(speaker_a) and speaker_a == speaker_b
     run = _shared_run(a.text, b.text) if same_speaker else ""
-    quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run))
+    quote_same = same_speaker and (same_text or (sim is not None and sim >= th.quote_identity) or bool(run) or translated)
     qconf = quantity_conflicts(a, b, th) if related else []
     if qconf and _different_actors(a, b):  # names looked up only for the few pairs whose figures conflict
         qconf = []
+    deny = None  # the claims' own sources: one denies or disputes, the other asserts or confirms
+    if polarity(a.stance) * polarity(b.stance) == -1 and not same_speaker:
+        deny = (speaker_b, speaker_a) if polarity(b.stance) < 0 else (speaker_a, speaker_b)
     return Evidence(tuple(f), tuple(g), scores, contra, max(f[_C], g[_C]), entail, same_text, sim, same_claim,
                     unanchored_, related, (net_a, net_b), conflict, mixed, rebut, (speaker_a, speaker_b), same_speaker,
-                    run, quote_same, tuple(qconf), th)
+                    run, quote_same, tuple(qconf), th, translated, deny)
 
 
 def decide(
@@ -393,6 +412,7 @@ def decide(
     dates: tuple[str | None, str | None] = (None, None),
     similarity: float | None = None,
     anchored: bool | None = None,
+    translated: bool = False,
 ) -> Pair:
     """Judge one pair. ``forward`` = NLI(a.text -> b.text), ``backward`` = NLI(b.text -> a.text), LABELS order.
 
@@ -402,14 +422,15 @@ def decide(
     normalised text or NLI entailment. ``Pair.scores`` is the mean of both directions.
     ``anchored=False`` says the two claims share nothing that ties them to one story (no name in their
     sentences, no speaker or source, no distinctive word; see ``pair.anchors``): then the model's scores
-    alone decide nothing. None (unknown) applies no such check.
+    alone decide nothing. None (unknown) applies no such check. ``translated`` says the two claims (in two
+    languages) are each among the other's nearest claims in its language: with one speaker, the same quote.
     """
     th = thresholds or Thresholds()
     f = [float(x) for x in forward]
     g = [float(x) for x in backward]
     if len(f) != 3 or len(g) != 3:
         raise ValueError(f"expected 3 scores per direction in {LABELS} order, got {len(f)} and {len(g)}")
-    ev = evidence(a, b, f, g, th, similarity, anchored)
+    ev = evidence(a, b, f, g, th, similarity, anchored, translated)
     found = next((x for x in (rule(a, b, ev) for rule in RULES) if x is not None), None)
     verdict = found.verdict if found else "neutral"
     reasons = list(found.reasons) if found else []
@@ -455,7 +476,7 @@ def _different_actors(a: Claim, b: Claim) -> bool:
     return bool(na) and bool(nb) and not na & nb
 
 
-CONTENT_RULES = frozenset({"rebuttal", "quantity_conflict", "model_contradiction"})
+CONTENT_RULES = frozenset({"rebuttal", "quantity_conflict", "denial", "model_contradiction"})
 
 
 def is_content_contradiction(pair: Pair) -> bool:

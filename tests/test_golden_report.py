@@ -20,10 +20,11 @@ from conftest import FakeEmbedder, FakeScorer
 
 ROOT = Path(__file__).resolve().parent.parent
 
-GOLDEN = {  # recorded at 246319a; md and html equal those of 6083236, json differs only by Pair.rule (added since)
-    "json": "46e160bf3e361914a38bc300921f4f021d5c13f9c468f3548f9fe655deb8d5b6",
-    "md": "78d80bcb005d511b369df27eee32e5431d3d2adad84fd9212943a10251fe2df5",
-    "html": "e5160a70fcdff2180295a99864ebcf6ba01e9ef441d5071badb1f765cb57bc14",
+GOLDEN = {  # issue 14: candidates in every language with a per-claim budget, the denial rule, translated quotes,
+    # confidence/shown on pairs, sides as sources, the default view (summary) and its leads
+    "json": "3a4dc6b881b3dcfa65d34d9e7829643e5cffb330f394b76baa602fb115260439",
+    "md": "84ba171f5c5d5ecf776e4c40f3d278ab7ea1da4fa27ca3e3ab04a0f300e4b135",
+    "html": "f0ec909946ce1952cc7273b05876cee83c6bba6d8aff141d57f00166f05030d3",
 }
 
 
