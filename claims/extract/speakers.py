@@ -109,7 +109,7 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
                 m = j + 1
                 while m < limit and m - j <= 5 and toks[m].word:
                     m += 1
-                if m < limit and m > j + 1 and toks[m].raw in _QUOTE_CHARS:
+                if m < limit and m > j + 1 and toks[m].raw in _QUOTE_CHARS and m + 1 < limit and toks[m + 1].word:
                     n += m - j + 1
                     j = m + 1
                     continue

@@ -42,6 +42,8 @@ class _Lang:
     quote_pairs: list[tuple[str, str]] = field(default_factory=list)
     object_pronouns: set[str] = field(default_factory=set)
     names: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    weak_verbs: set[str] = field(default_factory=set)  # cues only before a complementizer, colon or quote
+    parenthetical_leads: set[str] = field(default_factory=set)  # "كما" in "الصفقة، كما قال الوزير، لم …"
 
 
 def _seq(s: str) -> tuple[str, ...]:
@@ -94,6 +96,8 @@ def _lang_table(language: Language) -> _Lang:
         quote_pairs=[(o, c) for o, c in t.get("quote_pairs", [])],
         object_pronouns={squeeze(w) for w in t.get("object_pronouns", [])},
         names=_name_table(),
+        weak_verbs={squeeze(w) for w in t.get("weak_reporting_verbs", [])},
+        parenthetical_leads={squeeze(w) for w in t.get("parenthetical_leads", [])},
     )
 
 
