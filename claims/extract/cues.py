@@ -100,7 +100,7 @@ def _en_verb_ok(D: _Doc, i: int) -> bool:
     prev = toks[i - 1].key if i > 0 else ""
     if re.match(r"[A-Z]", toks[i].raw) and (i == 0 or not toks[i - 1].word or D.text[toks[i - 1].end:toks[i].start].count("\n")):
         return False  # "Reports indicate …": a sentence-initial noun
-    if prev in ("the", "a", "an", "these", "those", "his", "her", "their", "its", "of", "to"):
+    if prev in (D.L.determiners or ("the", "a", "an", "these", "those", "his", "her", "their", "its", "of", "to")):
         return False
     return True
 

@@ -76,7 +76,10 @@ def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tup
     """Closed quotations, and the openers still open at the end of the paragraph."""
     text = D.text
     pairs = D.L.quote_pairs
-    closer_for = {o: c for o, c in pairs}
+    closer_for = {o: c for o, c in reversed(pairs)}  # the first pair listed for an opener
+    closes: dict[str, set[str]] = {}
+    for o, c in pairs:
+        closes.setdefault(o, set()).add(c)  # German „…“ and „…”
     openers = set(closer_for)
     closers = {c for _, c in pairs}
     double = {'"', "“", "”"}  # straight and curly double quotes close each other in practice
@@ -88,7 +91,7 @@ def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tup
         can_open, can_close, spaced_open, prev, nxt = _mark_context(text, pos, pstart, pend, w)
         if ch in "’'" and _LETTER.match(prev) and _LETTER.match(nxt):
             continue  # apostrophe
-        opener_only = ch in openers and closer_for[ch] != ch and not any(closer_for[o] == ch for _, o in stack)
+        opener_only = ch in openers and closer_for[ch] != ch and not any(ch in closes[o] for _, o in stack)
         if opener_only:
             if ch in "‘'" and not can_open:
                 continue
@@ -97,7 +100,7 @@ def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tup
         match = None
         for k in range(len(stack) - 1, -1, -1):
             o = stack[k][1]
-            if closer_for[o] == ch or (ch in double and o in double and closer_for[o] in double):
+            if ch in closes[o] or (ch in double and o in double and closer_for[o] in double):
                 match = k
                 break
         if match is not None and (can_close or not can_open):
@@ -174,6 +177,14 @@ def _attribute(D: _Doc, P, qi: int, q: _Quote) -> None:
         cue = _cue_after(D, P, q, s_end)
         direct = adjacent = cue is not None
     words = len(re.findall(r"\w+", text[q.start:q.end]))
+    k = D.tok_at(q.open) - 1
+    if words <= 4 and q.close is not None and k >= 0 and D.toks[k].word and (
+            D.toks[k].key in D.L.name_heads or D.toks[k].key.rstrip("\u0640") in ("ل", "to")):
+        return  # صحيفة «واشنطن بوست», لـ"الأهرام", told "Le Monde": a quoted name (an outlet, an addressee)
+    k2 = D.tok_at(q.close + 1) if q.close is not None else len(D.toks)
+    if words <= 4 and k2 < len(D.toks) and (D.toks[k2].key in D.L.comp_bare or D.toks[k2].key in D.L.comp_pron) and cue is not None \
+            and D.toks[cue.last].end <= q.open and not D.text[D.toks[cue.last].end:q.open].strip(" ،,:"):
+        return  # ذكرت "وول ستريت جورنال" أن …: the quoted name is the subject of the cue before it
     info = P.quote_info
     if cue is None and text[left_lo:q.open].strip(" ،,:.") in ("", "و", "and") and info and qi > 0 and info[-1][0] is quotes[qi - 1]:
         _own(P, q, info[-1][1], info[-1][2], True)  # continuation: “…”. “…” by the same speaker
