@@ -21,10 +21,11 @@ from conftest import FakeEmbedder, FakeScorer
 ROOT = Path(__file__).resolve().parent.parent
 
 GOLDEN = {  # issue 14: candidates in every language with a per-claim budget, the denial rule, translated quotes,
-    # confidence/shown on pairs, sides as sources, the default view (summary) and its leads
-    "json": "3a4dc6b881b3dcfa65d34d9e7829643e5cffb330f394b76baa602fb115260439",
-    "md": "84ba171f5c5d5ecf776e4c40f3d278ab7ea1da4fa27ca3e3ab04a0f300e4b135",
-    "html": "f0ec909946ce1952cc7273b05876cee83c6bba6d8aff141d57f00166f05030d3",
+    # confidence/shown on pairs, sides as sources, the default view (summary) and its leads; issue 12's extraction
+    # fixes (one more seeds claim: the characterisation quote in seed 002)
+    "json": "992201d7ce749a7f900b77e86e485360b8268ac7401b6e269ab3fee6c8c08e2d",
+    "md": "8ece9780389c468a210397d7e559dd8846c1cc397cf6344439827428aa7aff60",
+    "html": "cccb70ee1fb205054fb389156805cdd033b0e1f0742a4b903ef877886609a2ab",
 }
 
 

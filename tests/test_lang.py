@@ -24,16 +24,16 @@ TOY_TABLE = {
 def test_registry_lists_the_folders():
     from claims.lang import LANG_DIR, _BUILTIN
 
-    assert supported() == ["ar", "en"] == list(_BUILTIN)
+    assert supported() == ["ar", "de", "en", "es", "fr", "id", "it"] == list(_BUILTIN)
     assert all((LANG_DIR / c / "__init__.py").is_file() and (LANG_DIR / c / "table.json").is_file() for c in _BUILTIN)
     ar, en = get_language("ar"), get_language("en")
     assert (ar.code, ar.name, ar.direction) == ("ar", "Arabic", "rtl")
     assert (en.code, en.name, en.direction) == ("en", "English", "ltr")
-    with pytest.raises(KeyError, match="supported are ar, en"):
+    with pytest.raises(KeyError, match="supported are ar, de, en, es, fr, id, it"):
         get_language("xx")
 
 
-@pytest.mark.parametrize("code", ["ar", "en"])
+@pytest.mark.parametrize("code", ["ar", "de", "en", "es", "fr", "id", "it"])
 def test_each_language_folder_has_its_table(code):
     lang = get_language(code)
     t = lang.table
@@ -100,12 +100,12 @@ def test_unknown_rule_is_refused():
 def test_unsupported_language_warns_once_naming_the_supported_and_falls_back():
     en_text = "The minister said that the budget would rise by 5 percent next year.\n"
     ar_text = "قال الوزير إن الميزانية سترتفع بنسبة 5 في المئة العام المقبل.\n"
-    with pytest.warns(UserWarning, match=r"no rules for language 'qq'.*English.*supported languages: ar, en"):
+    with pytest.warns(UserWarning, match=r"no rules for language 'qq'.*English.*supported languages: ar, de, en, es, fr, id, it"):
         got = extract_document(Document("d", en_text, lang="qq"))
     assert got == extract_document(Document("d", en_text, lang="en"))
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # once per code and process
         assert language_for("qq", ar_text).code == "ar"  # by script: Arabic rules for Arabic text
-    with pytest.warns(UserWarning, match=r"'qz'.*Arabic.*supported languages: ar, en"):
+    with pytest.warns(UserWarning, match=r"'qz'.*Arabic.*supported languages: ar, de, en, es, fr, id, it"):
         got = extract_document(Document("d", ar_text, lang="qz"))
     assert got == extract_document(Document("d", ar_text, lang="ar"))

@@ -89,9 +89,47 @@ def reported_claims(D: _Doc, P) -> None:
         if c.kind == "lead":
             _lead(D, P, c, sent)
             continue
+        if c.kind == "verb" and _parenthetical(D, P, c, sent):
+            continue
         found = _after_phrase(D, P, c, sent) if c.kind == "phrase" else _after_verb(D, P, c, sent)
         if found is not None:
             _add_clause(D, P, c, sent, *found)
+
+
+_COMMAS = (",", "،")
+
+
+def _parenthetical(D: _Doc, P, c: _Cue, sent: tuple[int, int]) -> bool:
+    """A reporting clause set off by commas inside the sentence it reports ("The deal, he said, was never
+    signed.", "The deal, said Smith, was …", "الصفقة، كما قال الوزير، لم …"): the whole sentence is the
+    claim (its final stop dropped). True when it was added."""
+    toks, text = D.toks, D.text
+    lo, hi = D.tok_at(sent[0]), D.tok_at(sent[1])
+    k0 = c.tok - 1
+    while k0 >= lo and toks[k0].word and c.tok - k0 <= 5 and not P.inside(toks[k0].start):
+        k0 -= 1
+    k1 = c.last + 1
+    while k1 < hi and toks[k1].word and k1 - c.last <= 5 and not P.inside(toks[k1].start):
+        k1 += 1
+    if not (lo < k0 < c.tok and k1 < hi and toks[k0].raw in _COMMAS and toks[k1].raw in _COMMAS):
+        return False
+    leads = D.L.parenthetical_leads
+    if D.language.subject_after_verb and not (toks[k0 + 1].key in leads or any(
+            toks[c.tok].key.startswith(w) for w in leads)) or text[sent[0]:sent[1]].rstrip().endswith(":"):
+        return False  # a verb-first language sets off "كما قال الوزير", not a sentence-initial "أعرب X،"
+    inner = toks[k0 + 1:k1]
+    if any(t.key in D.L.comp_bare or t.key in D.L.comp_pron for t in inner) or any(
+            x is not c and k0 < x.tok < k1 for x in P.cues):
+        return False
+    head = [t for t in toks[lo:k0] if t.word and not P.inside(t.start)]
+    rest = [t for t in toks[k1 + 1:hi] if t.word and not P.inside(t.start)]
+    if not head or len(rest) < 2 or any(lo <= x.tok < k0 or k1 < x.tok < hi for x in P.cues if x is not c):
+        return False
+    s2, e2 = _strip(text, sent[0], sent[1])
+    while e2 > s2 and text[e2 - 1] in ".!؟?":
+        e2 -= 1
+    _report(D, P, c, s2, e2, sent)
+    return True
 
 
 def _clause_for(D: _Doc, P, c: _Cue, start: int, s_end: int) -> tuple[int, int | None]:
@@ -259,6 +297,8 @@ def _en_without_that(D: _Doc, P, c: _Cue, sent: tuple[int, int], limit: int) -> 
     "CONTENT, X said." (the clause before the subject)."""
     text, toks = D.text, D.toks
     s_start, s_end = sent
+    if speaker_of(D, P, c) is None:
+        return  # "They called it “the big one”": no source to attribute a clause to
     nxt = toks[c.last + 1] if c.last + 1 < limit else None
     a2, b2 = _np_before(D, c.tok, D.tok_at(s_start))
     participle = toks[c.tok].key.endswith("ing")

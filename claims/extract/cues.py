@@ -64,6 +64,8 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
                         break
                     if i > 0 and toks[i - 1].key == "ان" and v[:1] in "يتن" and not (i > 1 and toks[i - 2].key in ("بعد", "قبل", "منذ")):
                         break  # "أن تشير" (subjunctive), not a report
+                    if v in L.weak_verbs and not _introduces_clause(D, i, t1):
+                        break  # "نشر ألتمان مقالات", "posted a photo": a weak verb reports only a clause or a quote
                     hit = _Cue(i, i, L.verbs[v], "verb", lemma_indicate=v in L.indicate)
                     break
         if hit == "skip":
@@ -76,12 +78,29 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
     return cues
 
 
+_WEAK_WINDOW = 8  # tokens after a weak reporting verb searched for its complementizer, colon or quote
+
+
+def _introduces_clause(D: _Doc, i: int, t1: int) -> bool:
+    """Whether a complementizer, a colon or a quotation mark follows token i closely (same sentence)."""
+    from .tokens import _QUOTE_CHARS
+
+    L = D.L
+    for t in D.toks[i + 1:min(t1, i + 1 + _WEAK_WINDOW)]:
+        if t.raw in (".", "!", "?", "؟"):
+            return False
+        if t.raw == ":" or t.raw in _QUOTE_CHARS or t.key in L.comp_bare or t.key in L.comp_pron or any(
+                t.key == p + c for p in D.language.complementizer_prefixes for c in L.comp_bare | L.comp_pron):
+            return True
+    return False
+
+
 def _en_verb_ok(D: _Doc, i: int) -> bool:
     toks = D.toks
     prev = toks[i - 1].key if i > 0 else ""
     if re.match(r"[A-Z]", toks[i].raw) and (i == 0 or not toks[i - 1].word or D.text[toks[i - 1].end:toks[i].start].count("\n")):
         return False  # "Reports indicate …": a sentence-initial noun
-    if prev in ("the", "a", "an", "these", "those", "his", "her", "their", "its", "of", "to"):
+    if prev in (D.L.determiners or ("the", "a", "an", "these", "those", "his", "her", "their", "its", "of", "to")):
         return False
     return True
 

@@ -36,35 +36,62 @@ def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -
     return _outermost(D.text, quotes)
 
 
-def _mark_context(text: str, pos: int, pstart: int, pend: int) -> tuple[bool, bool, str, str]:
-    """Whether the mark at pos can open or close a quote, and the characters either side of it."""
+# two-character marks: NYT-style ``…'' and ''…'' stand for a double quotation mark
+_DOUBLED = {"``": '"', "''": '"'}
+
+
+def _mark_context(text: str, pos: int, pstart: int, pend: int, width: int = 1) -> tuple[bool, bool, bool, str, str]:
+    """Whether the mark at pos can open or close a quote, whether it can open one with a space inside
+    (``" We will …``), and the characters either side of it."""
     prev = text[pos - 1] if pos > pstart else " "
-    nxt = text[pos + 1] if pos + 1 < pend else " "
+    nxt = text[pos + width] if pos + width < pend else " "
     prev_space = prev.isspace() or prev in "(:[،,—–-ـ" or pos == pstart or (
         _LETTER.match(prev) and (pos - 1 == pstart or not _LETTER.match(text[pos - 2])) and prev in "وفبلك"
     )
     next_word = bool(_LETTER.match(nxt)) or nxt in "[(.$€£" or nxt.isdigit()
     can_open = prev_space and next_word
     can_close = not prev.isspace() and pos > pstart and not (next_word and _LETTER.match(prev))
-    return can_open, can_close, prev, nxt
+    inner = re.match(r"[ \t\u00a0\u202f\u2009]+(\S)", text[pos + width:pend])
+    spaced_open = prev_space and inner is not None and bool(_LETTER.match(inner.group(1)) or inner.group(1).isdigit())
+    return can_open, can_close, spaced_open, prev, nxt
+
+
+def _marks(text: str, pstart: int, pend: int, known: set[str]) -> list[tuple[int, str, int]]:
+    """The quotation marks of [pstart, pend): (position, mark, width); a doubled ``'' or '' is one mark."""
+    out = []
+    i = pstart
+    while i < pend:
+        two = text[i:i + 2]
+        if two in _DOUBLED and i + 1 < pend:
+            out.append((i, _DOUBLED[two], 2))
+            i += 2
+            continue
+        if text[i] in known:
+            out.append((i, text[i], 1))
+        i += 1
+    return out
 
 
 def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tuple[int, str]]]:
     """Closed quotations, and the openers still open at the end of the paragraph."""
     text = D.text
     pairs = D.L.quote_pairs
-    closer_for = {o: c for o, c in pairs}
+    closer_for = {o: c for o, c in reversed(pairs)}  # the first pair listed for an opener
+    closes: dict[str, set[str]] = {}
+    for o, c in pairs:
+        closes.setdefault(o, set()).add(c)  # German „…“ and „…”
     openers = set(closer_for)
     closers = {c for _, c in pairs}
     double = {'"', "“", "”"}  # straight and curly double quotes close each other in practice
-    marks = [(i, text[i]) for i in range(pstart, pend) if text[i] in openers or text[i] in closers]
     stack: list[tuple[int, str]] = []
+    width: dict[int, int] = {}
     closed: list[_Quote] = []
-    for pos, ch in marks:
-        can_open, can_close, prev, nxt = _mark_context(text, pos, pstart, pend)
+    for pos, ch, w in _marks(text, pstart, pend, openers | closers):
+        width[pos] = w
+        can_open, can_close, spaced_open, prev, nxt = _mark_context(text, pos, pstart, pend, w)
         if ch in "’'" and _LETTER.match(prev) and _LETTER.match(nxt):
             continue  # apostrophe
-        opener_only = ch in openers and closer_for[ch] != ch and not any(closer_for[o] == ch for _, o in stack)
+        opener_only = ch in openers and closer_for[ch] != ch and not any(ch in closes[o] for _, o in stack)
         if opener_only:
             if ch in "‘'" and not can_open:
                 continue
@@ -73,16 +100,16 @@ def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tup
         match = None
         for k in range(len(stack) - 1, -1, -1):
             o = stack[k][1]
-            if closer_for[o] == ch or (ch in double and o in double and closer_for[o] in double):
+            if ch in closes[o] or (ch in double and o in double and closer_for[o] in double):
                 match = k
                 break
         if match is not None and (can_close or not can_open):
             opos, _ = stack[match]
             # anything opened after the matched opener and still open is dropped (stray marks)
             del stack[match:]
-            closed.append(_Quote(opos, pos, opos + 1, pos))
+            closed.append(_Quote(opos, pos + w - 1, opos + width[opos], pos))
             continue
-        if can_open and ch in openers:
+        if ch in openers and (can_open or (match is None and spaced_open and ch != "'")):
             stack.append((pos, ch))
     return closed, stack
 
@@ -101,10 +128,12 @@ def _with_unclosed(text: str, pend: int, sents: list[tuple[int, int]], closed: l
             quotes = [q for q in quotes if not (q.open > opos and q.close <= last.close)]
             quotes.append(_Quote(opos, last.close, opos + 1, last.close))
             continue
-        if not re.match(r"\s*\S", text[opos + 1:pend]) or not _LETTER.match(text[opos + 1:opos + 2] or " ") and text[opos + 1:opos + 2] not in "[(":
+        after = text[opos + 1:pend].lstrip(" '`\u00a0\u202f\u2009")  # "« Nous …": a space inside the mark
+        if not after or not _LETTER.match(after[0]) and after[0] not in "[(":
             continue
         send = next((e for s, e in sents if s <= opos < e), pend)
-        quotes.append(_Quote(opos, None, opos + 1, send, ("unclosed quote",)))
+        w = 2 if text[opos:opos + 2] in _DOUBLED else 1
+        quotes.append(_Quote(opos, None, opos + w, send, ("unclosed quote",)))
     return quotes
 
 
@@ -118,6 +147,7 @@ def _outermost(text: str, quotes: list[_Quote]) -> list[_Quote]:
         s, e = _strip(text, q.start, q.end)
         while e > s and text[e - 1] in ",،":
             e -= 1
+            s, e = _strip(text, s, e)  # "… resign , "
         if e > s:
             q.start, q.end = s, e
             out.append(q)
@@ -138,15 +168,23 @@ def _attribute(D: _Doc, P, qi: int, q: _Quote) -> None:
     s_start, s_end = P.sent_of(q.open)
     left_lo = max([s_start] + [quotes[qi - 1].close + 1 if qi > 0 and quotes[qi - 1].close is not None else s_start])
     left_text = text[left_lo:q.open].rstrip()
-    cue = _cue_before(D, P, q, left_lo, left_text)
+    cue, adjacent = _cue_before(D, P, q, left_lo, left_text)
     direct = cue is not None
     if cue is None and not text[P.start:q.open].strip() and P.prev_tail is not None:
         _own(P, q, P.prev_tail[0], P.prev_tail[1], False)
         return
     if cue is None:
         cue = _cue_after(D, P, q, s_end)
-        direct = cue is not None
+        direct = adjacent = cue is not None
     words = len(re.findall(r"\w+", text[q.start:q.end]))
+    k = D.tok_at(q.open) - 1
+    if words <= 4 and q.close is not None and k >= 0 and D.toks[k].word and (
+            D.toks[k].key in D.L.name_heads or D.toks[k].key.rstrip("\u0640") in ("ل", "to")):
+        return  # صحيفة «واشنطن بوست», لـ"الأهرام", told "Le Monde": a quoted name (an outlet, an addressee)
+    k2 = D.tok_at(q.close + 1) if q.close is not None else len(D.toks)
+    if words <= 4 and k2 < len(D.toks) and (D.toks[k2].key in D.L.comp_bare or D.toks[k2].key in D.L.comp_pron) and cue is not None \
+            and D.toks[cue.last].end <= q.open and not D.text[D.toks[cue.last].end:q.open].strip(" ،,:"):
+        return  # ذكرت "وول ستريت جورنال" أن …: the quoted name is the subject of the cue before it
     info = P.quote_info
     if cue is None and text[left_lo:q.open].strip(" ،,:.") in ("", "و", "and") and info and qi > 0 and info[-1][0] is quotes[qi - 1]:
         _own(P, q, info[-1][1], info[-1][2], True)  # continuation: “…”. “…” by the same speaker
@@ -156,9 +194,13 @@ def _attribute(D: _Doc, P, qi: int, q: _Quote) -> None:
     if single_question and not direct:
         return
     cue_before = cue is not None and D.toks[cue.tok].start < q.open
-    if direct and cue_before and words < 4 and not left_text.endswith(":"):
-        return  # a quoted term after a cue ("واصفًا إياها بـ”المُسيئة”")
-    if direct and cue is not None:
+    if direct and not adjacent and words < 4 and speaker_of(D, P, cue) is None:
+        return  # a quoted term after a cue's object, with no speaker ("They called it “the big one”")
+    if direct and cue is not None and not adjacent:
+        # "calling it “fabricated”", "said talks were “at an advanced stage”": the cue's quote unless its
+        # reported clause holds it
+        info.append((q, cue, speaker_of(D, P, cue), False))
+    elif direct and cue is not None:
         _own(P, q, cue, speaker_of(D, P, cue), False)
         P.used_cues.add(cue.tok)
     elif words >= 8 or (words >= 4 and not text[s_start:q.open].strip(" ،,:")):
@@ -175,16 +217,31 @@ def _own(P, q: _Quote, cue: _Cue | None, spk: Speaker | None, continued: bool) -
     P.own_quotes.append(q)
 
 
-def _cue_before(D: _Doc, P, q: _Quote, left_lo: int, left_text: str) -> _Cue | None:
-    """The last cue between the previous quote (or the sentence start) and q, when it introduces q."""
+def _cue_before(D: _Doc, P, q: _Quote, left_lo: int, left_text: str) -> tuple[_Cue | None, bool]:
+    """The last cue between the previous quote (or the sentence start) and q when it introduces q, and
+    whether it is adjacent: only punctuation or the cue's own subject between (``said, "…"``,
+    ``وقال الوزير "…"``), not an object (``calling it "…"``, ``واصفًا إياها بـ"…"``)."""
     before = [c for c in P.cues if left_lo <= D.toks[c.tok].start < q.open]
     if not before:
-        return None
+        return None, False
     c = before[-1]
-    between = D.text[D.toks[c.last].end:q.open].strip()
-    if left_text.endswith((":", "،", ",", "بـ", "ب")) or not between or between.endswith((":", "،", ",")):
-        return c
-    return None
+    lo = D.toks[c.last].end
+    between = D.text[lo:q.open].strip()
+    if not between or between.endswith((":", "،", ",")) or left_text.endswith((":", "،", ",")):
+        return c, True
+    t0, t1 = D.tok_at(lo), D.tok_at(q.open)
+    words = [t for t in D.toks[t0:t1] if t.word]
+    if len(words) > 6 or re.search(r"[.!?؟;؛]", between) or any(
+            t.key in D.L.comp_bare or t.key in D.L.comp_pron or t.key in D.language.determiner_complementizers
+            for t in words):
+        return None, False
+    if D.language.subject_after_verb:
+        a, b = _np_after(D, c.last, D.tok_at(P.sent_of(q.open)[1]))
+        if b > a and b == t1:
+            return c, True  # "وقال الوزير "…"": the subject, then the quote
+        if b > t1:
+            return None, False  # صحيفة "وول ستريت جورنال": a quoted name inside the subject
+    return c, False
 
 
 def _cue_after(D: _Doc, P, q: _Quote, s_end: int) -> _Cue | None:
@@ -222,7 +279,14 @@ def quote_claims(D: _Doc, P) -> None:
     for r in P.reported:
         if any(p.kind == "quote" and p.start <= r.start and r.end <= p.end + 1 for p in P.drafts):
             continue
+        if any(o is not r and o.start <= r.start and r.end <= o.end and (o.start, o.end) != (r.start, r.end)
+               and _same_source(o, r) for o in P.reported):
+            continue  # "قال X إنه لاحظ أن …": the nested report is part of the outer one
         P.drafts.append(r)
+
+
+def _same_source(a: _Draft, b: _Draft) -> bool:
+    return a.speaker is not None and b.speaker is not None and a.speaker.name == b.speaker.name
 
 
 def introduces_block(D: _Doc, P) -> tuple[_Cue, Speaker | None] | None:

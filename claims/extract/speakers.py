@@ -75,7 +75,9 @@ def _make_speaker(D: _Doc, a: int, b: int) -> Speaker | None:
     if b <= a:
         return None
     name = _name_in(D, a, b)
-    if name and (name[2] or name[0] == a):
+    whole = name is not None and not name[2] and name[0] == a and D.language.cased_names and b - a <= 8 and all(
+        t.word or _joins_words(D, t.i, a) for t in toks[a:b])  # "Boston police", "Sixty percent of voters"
+    if name and (name[2] or name[0] == a) and not whole:
         a2, b2 = name[0], name[1]
     else:
         a2, b2 = a, b
@@ -109,7 +111,8 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
                 m = j + 1
                 while m < limit and m - j <= 5 and toks[m].word:
                     m += 1
-                if m < limit and m > j + 1 and toks[m].raw in _QUOTE_CHARS:
+                if m < limit and m > j + 1 and toks[m].raw in _QUOTE_CHARS and (
+                        m + 1 < limit and toks[m + 1].word or toks[j - 1].key in L.name_heads):
                     n += m - j + 1
                     j = m + 1
                     continue
@@ -138,7 +141,8 @@ def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:
     """English subject before the verb at k; "The union's chair, Per Haugen, denied" prefers the named part."""
     toks = D.toks
     j = k
-    while j - 1 >= lo and toks[j - 1].key in _EN_AUX:  # "have questioned", "also said"
+    aux = _EN_AUX | D.L.auxiliaries
+    while j - 1 >= lo and toks[j - 1].key in aux:  # "have questioned", "also said", "a déclaré"
         j -= 1
     appositive = None
     if j - 1 >= lo and toks[j - 1].raw == ",":
@@ -149,13 +153,19 @@ def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:
             appositive = (m + 1, j - 1)
             j = m
     a = j
-    while a - 1 >= lo and toks[a - 1].word and toks[a - 1].key not in _EN_SUBORD:
+    while a - 1 >= lo and (toks[a - 1].word or _joins_words(D, a - 1, lo)) and toks[a - 1].key not in _EN_SUBORD:
         a -= 1
-        if j - a >= 6:
+        if j - a >= 9:
             break
     if appositive and _name_in(D, *appositive, persons_only=True) and not _name_in(D, a, j, persons_only=True):
         return appositive
     return a, j
+
+
+def _joins_words(D: _Doc, i: int, lo: int) -> bool:
+    """A mark inside a noun phrase: "CBS/YouGov", "AT&T", "U.S. Dept." (written onto the word before it)."""
+    toks = D.toks
+    return toks[i].raw in ("/", "&", ".") and i - 1 >= lo and toks[i - 1].word and toks[i - 1].end == toks[i].start
 
 
 def _sole_person(D: _Doc, start: int, end: int, inside) -> Speaker | None:

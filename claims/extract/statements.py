@@ -34,8 +34,9 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
             continue
         if D.language.latin_marks_names and re.match(r"[A-Za-z]", t.raw):
             return True
-        if D.language.cased_names and re.match(r"[A-Z]", t.raw) and i > a and D.toks[i - 1].raw not in (".", "\"", "“"):
-            return True
+        if D.language.cased_names and re.match(r"[A-Z]", t.raw) and i > a and D.toks[i - 1].raw not in (".", "\"", "“") and not (
+                D.language.nouns_capitalised and (D.toks[i - 1].key in D.L.determiners or re.fullmatch(r"[a-zäöüß]+e[nrsm]?", D.toks[i - 1].raw))):
+            return True  # a name; in German "das Unternehmen", "neue Regeln" are nouns
         keys0 = [v for v, _ in _variants(t.key, D.language)]
         if any(seq[0] in keys0 for seq, _ in D.L.names):
             return True

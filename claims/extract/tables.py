@@ -42,6 +42,13 @@ class _Lang:
     quote_pairs: list[tuple[str, str]] = field(default_factory=list)
     object_pronouns: set[str] = field(default_factory=set)
     names: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    weak_verbs: set[str] = field(default_factory=set)  # cues only before a complementizer, colon or quote
+    parenthetical_leads: set[str] = field(default_factory=set)  # "كما" in "الصفقة، كما قال الوزير، لم …"
+    auxiliaries: set[str] = field(default_factory=set)  # "has also said", "a déclaré": skipped before a verb
+    sentence_starters: set[str] = field(default_factory=set)  # words that open a sentence after "U.S."
+    number_abbreviations: set[str] = field(default_factory=set)  # "No. 10": an abbreviation before a number
+    determiners: set[str] = field(default_factory=set)  # "the reports": a verb after one is a noun
+    name_heads: set[str] = field(default_factory=set)  # صحيفة «…», newspaper "…": a short quote after one is a name
 
 
 def _seq(s: str) -> tuple[str, ...]:
@@ -94,6 +101,13 @@ def _lang_table(language: Language) -> _Lang:
         quote_pairs=[(o, c) for o, c in t.get("quote_pairs", [])],
         object_pronouns={squeeze(w) for w in t.get("object_pronouns", [])},
         names=_name_table(),
+        weak_verbs={squeeze(w) for w in t.get("weak_reporting_verbs", [])},
+        parenthetical_leads={squeeze(w) for w in t.get("parenthetical_leads", [])},
+        auxiliaries={squeeze(w) for w in t.get("auxiliaries", []) if " " not in w},
+        sentence_starters={squeeze(w) for w in t.get("sentence_starters", [])},
+        number_abbreviations={w.lower() for w in t.get("number_abbreviations", [])},
+        name_heads={squeeze(w) for w in t.get("name_heads", [])},
+        determiners={squeeze(w) for w in t.get("determiners", [])},
     )
 
 

@@ -9,10 +9,22 @@ from ..lang import Language, language_for, squeeze
 from ..types import Document, Span, Speaker
 from .tables import lang_table
 
-_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640'’\-]+|[^\s\w]", re.UNICODE)
+# a word starts with a letter or digit ("'We" is a quote mark and a word; "union's", "players'" are words)
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640][\w\u0610-\u061a\u064b-\u065f\u0670\u0640'’\-]*|[^\s\w]",
+                    re.UNICODE)
 
 
-_QUOTE_CHARS = "\"“”«»„‘’‹›"
+def _quote_chars() -> str:
+    """Every quotation mark: Unicode initial/final punctuation (Pi/Pf), the low-9 marks, ASCII and CJK marks."""
+    import unicodedata
+
+    marks = {ch for ch in map(chr, range(0x2000, 0x2E50)) if unicodedata.category(ch) in ("Pi", "Pf")}
+    marks |= {ch for ch in map(chr, range(0x80, 0x2000)) if unicodedata.category(ch) in ("Pi", "Pf")}
+    marks |= set("\"'„‚「」『』〝〞＂`")
+    return "".join(sorted(marks))
+
+
+_QUOTE_CHARS = _quote_chars()
 
 
 @dataclass

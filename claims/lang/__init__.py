@@ -102,6 +102,7 @@ class Language:
     hedge_pattern: str | None = None  # regex of a sentence-level hedge ("قد يـ…") that makes it no statement
     # -- names
     cased_names: bool = True  # a capital letter marks a name ("said Klein", "the Pilots")
+    nouns_capitalised: bool = False  # every noun has a capital (German): after a determiner it marks no name
     latin_marks_names: bool = False  # a Latin word in this script marks a name ("OpenAI" in Arabic text)
     # -- figures
     month_before_day: bool = True  # "June 3" as well as "3 June"

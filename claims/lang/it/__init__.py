@@ -1,0 +1,17 @@
+"""Italian: left to right, cased names, subject before the verb (inverted after a quote), no clitics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import Language
+
+
+class Italian(Language):
+    code = "it"
+    name = "Italian"
+    direction = "ltr"
+    folder = Path(__file__).resolve().parent
+
+
+LANGUAGE = Italian()
