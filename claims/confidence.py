@@ -29,12 +29,23 @@ VERDICTS = ("contradiction", "agreement")
 
 
 def pair_features(pair: Pair, a: Claim, b: Claim, lang_a: str | None, lang_b: str | None) -> dict[str, float]:
-    """What confidence is fitted on: which rule decided, the model's mean scores, the embedding cosine, and
-    whether the pair crosses languages or articles, shares a speaker, or may be explained by time."""
+    """What confidence is fitted on: which rule decided, the model's mean scores, the embedding cosine,
+    whether one side negates or denies and the other not (``polarity_gap``), whether both give the same
+    figure, and whether the pair crosses languages or articles, shares a speaker, or may be explained by time."""
+    from .verdict import polarity, polarity_cue
+
     rule = pair.rule or ""
     sa = a.speaker.name if a.speaker else None
     sb = b.speaker.name if b.speaker else None
+    neg_a = polarity(a.stance) < 0 or polarity_cue(a.text, lang_a)
+    neg_b = polarity(b.stance) < 0 or polarity_cue(b.text, lang_b)
+    figures = {(q.kind, q.unit, float(q.value)) for q in a.quantities if q.kind != "date"} & {
+        (q.kind, q.unit, float(q.value)) for q in b.quantities if q.kind != "date"}
+    gap = float(neg_a != neg_b)  # one side negates or denies, the other does not: how a real contradiction reads
     return {
+        "polarity_gap": gap,
+        "shared_figure": float(bool(figures)),
+        "gap_and_figure": gap * float(bool(figures)),
         "rule_stance": float(rule in ("stance_conflict", "shared_denial")),
         "rule_text": float(rule in ("rebuttal", "quantity_conflict", "same_quote")),
         "rule_model": float(rule in ("model_contradiction", "model_agreement")),
@@ -184,8 +195,8 @@ def fit(rows: Sequence[tuple[str, Mapping[str, float], bool, float]], *, target:
         conf = [m.probability(r[1]) for r in mine]
         cut = precision_cut(conf, y.tolist(), target)
         shown = [ok for c, ok in zip(conf, y) if c >= cut]
-        fitted = {"n": len(mine), "correct": int(y.sum()), "target_precision": target,
-                  "dev_shown": len(shown), "dev_shown_precision": round(sum(shown) / len(shown), 4) if shown else None,
+        fitted = {"n": len(mine), "correct": int(y.sum()), "target_precision": target, "cut": round(float(cut), 4),
+                  "dev_shown": len(shown), "dev_shown_precision": round(float(sum(shown)) / len(shown), 4) if shown else None,
                   **(dict(sources) if sources else {})}
         models[verdict] = replace(m, cut=cut, fitted=fitted)
     return Calibration(models)

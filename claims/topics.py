@@ -55,6 +55,7 @@ class SourceNames:
         self.docs = {d.id: d for d in report.documents}
         mentions: dict[str, list[str]] = defaultdict(list)
         self.named: set[tuple[str, str]] = set()
+        unnamed: set[tuple[str, str]] = set()
         for c in report.claims:
             for src in [c.speaker] + [st.source for st in c.stances]:
                 if src is None or not src.name:
@@ -62,6 +63,13 @@ class SourceNames:
                 if is_named_source(src.text, src.name):
                     self.named.add((src.text, src.name))
                     mentions[src.name].append(src.text)
+                else:
+                    unnamed.add((src.text, src.name))
+        # an Arabic-script mention that transliterates a name the report names in Latin script is that name
+        for text, key in unnamed:
+            if _merge_scripts({key: [text], **mentions}).get(key):
+                self.named.add((text, key))
+                mentions[key].append(text)
         self.merged = _merge_scripts(mentions)
         self.labels = {}
         for key in mentions:
@@ -202,8 +210,8 @@ def why(pair: Pair) -> str:
         return "stance conflict: " + next((r for r in pair.reasons if r.startswith("stance conflict")), "").split(": ", 1)[-1]
     if pair.rule == "quantity_conflict":
         return "figures: " + "; ".join(r.split("): ", 1)[-1] for r in pair.reasons if r.startswith("quantity conflict"))
-    if pair.rule in ("rebuttal", "same_quote", "shared_denial"):
-        return next((r for r in pair.reasons if r != "content contradiction"), pair.rule)
+    if pair.rule in ("rebuttal", "same_quote", "shared_denial", "denial"):
+        return next((r for r in pair.reasons if r != "content contradiction"), pair.rule.replace("_", " "))
     if pair.verdict == "contradiction":
         return f"model: contradiction {pair.scores['contradiction']:.2f} both ways (mean)"
     return f"model: entailment {pair.scores['entailment']:.2f}"

@@ -200,6 +200,28 @@ def temporal_reason(a: Claim, b: Claim, dates: tuple[str | None, str | None]) ->
     return None
 
 
+@lru_cache(maxsize=None)
+def _polarity_pattern(lang: str | None) -> re.Pattern:
+    """Whole-word (or, in Arabic, proclitic-led) matches of the ``denial_words`` and single ``negations`` of
+    ``lang``'s table; of every table when ``lang`` has none."""
+    from .lang import get_language, supported
+
+    codes = [lang] if lang in supported() else list(supported())
+    words = set()
+    for code in codes:
+        t = get_language(code).table
+        words.update(w.casefold() for w in t.get("denial_words", []) if isinstance(w, str))
+        words.update(w.casefold() for w in t.get("negations", []) if isinstance(w, str) and w.strip(",").isalpha())
+    alts = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<![\w'’])(?:[وف](?=\w))?(?:{alts})(?![\w])|n['’]t\b", re.IGNORECASE)
+
+
+def polarity_cue(text: str, lang: str | None = None) -> bool:
+    """True when ``text`` negates, denies or calls something false ("did not get", "fake news", "لم يحصل",
+    "Il falso mito"): its language's ``denial_words`` and ``negations`` (claims/lang/<code>/table.json)."""
+    return bool(_polarity_pattern(lang).search(text))
+
+
 # --- the decision -----------------------------------------------------------------------------------
 
 QUOTE_RUN = 3  # words in a row two claims by the same speaker must share to be the same quote
