@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .io import _SURROGATE, parse_lines
-from .lang import _DIACRITICS  # harakat, Quranic marks, tatweel: the one pattern for Arabic marks
+from .lang.ar import squeeze_arabic  # the one Arabic letter normaliser (marks dropped, alef/ya folded)
 from .types import Document, InputError, Skip
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -273,13 +273,10 @@ def _kept_text(text: str, skips: Sequence[Skip]) -> str:
     return "".join(parts)
 
 
-_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-
-
 def _fold_light(s: str) -> str:
-    """Case, Arabic diacritics/hamza forms and spacing folded; punctuation kept."""
-    s = unicodedata.normalize("NFKC", s).casefold()
-    s = _DIACRITICS.sub("", s).translate(_HAMZA)
+    """Case, Arabic diacritics/hamza forms and spacing folded; punctuation kept (NFKC and casefold, then
+    :func:`claims.lang.ar.squeeze_arabic` with ``loose``: ta marbuta and the hamza seats too)."""
+    s = squeeze_arabic(unicodedata.normalize("NFKC", s).casefold(), loose=True)
     return " ".join(s.split())
 
 

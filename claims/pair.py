@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lang import by_script
+from .lang.ar import squeeze_arabic
 from .types import Claim
 
 SPEAKER_BONUS = 0.10
@@ -37,24 +38,23 @@ _STOP = frozenset({"The", "A", "An", "And", "But", "In", "On", "At", "It", "He",
                    "If", "As", "For", "Of", "To", "By", "With", "From", "Its", "His", "Her", "Their", "Our", "You"})
 
 
-_AR_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _LEX_STOP = frozenset("""the and that this with from have has had was were are for not but its his her their they them
 will would could should about into over also than then there which what when where who whom been being said says
 told more most some such only very just other after before while because between during against""".split()) | frozenset(
     """الذي التي الذين هذا هذه ذلك تلك على الى إلى في من عن مع كان كانت يكون تكون قال قالت وقال وقالت أن إن انه أنه إنه
 لقد قد لم لن لا ما هو هي هم نحن كما بعد قبل حتى أو او ثم كل بعض غير عند بين خلال حيث أي التي انها ليس ليست اي الا""".split())
-_LEX_STOP = frozenset(w.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي") for w in _LEX_STOP)
+_LEX_STOP = frozenset(squeeze_arabic(w) for w in _LEX_STOP)
 LEX_MAX_DF = 50  # a word in more claims than this is not distinctive (and keeps each block, hence the cost, bounded)
 LEX_MIN_SHARED = 2
 LEX_K = 10  # lexical pairs per claim at most
 
 
 def stems(text: str) -> frozenset[str]:
-    """Crude, language-light content stems for lexical blocking (alef forms folded; each word cut by
-    ``Language.stem`` of its script's language: Arabic prefixes and suffixes, English suffixes)."""
+    """Crude, language-light content stems for lexical blocking (case folded, Arabic marks dropped and alef
+    forms folded by :func:`claims.lang.ar.squeeze_arabic`; each word cut by ``Language.stem`` of its script's
+    language: Arabic prefixes and suffixes, English suffixes)."""
     out = set()
-    t = _AR_DIACRITICS.sub("", text.casefold())
-    t = t.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي")
+    t = squeeze_arabic(text.casefold())
     for w in re.findall(r"\w+", t):
         if w in _LEX_STOP or w.isdigit():
             continue

@@ -109,3 +109,17 @@ def test_unsupported_language_warns_once_naming_the_supported_and_falls_back():
     with pytest.warns(UserWarning, match=r"'qz'.*Arabic.*supported languages: ar, de, en, es, fr, id, it"):
         got = extract_document(Document("d", ar_text, lang="qz"))
     assert got == extract_document(Document("d", ar_text, lang="ar"))
+
+
+def test_the_arabic_normaliser_keeps_offsets_and_its_squeeze_drops_the_marks():
+    from claims.lang import fold, squeeze
+    from claims.lang.ar import PLACEHOLDER, normalise_arabic, squeeze_arabic
+
+    text = "قالَ أحمد إنّ ٱلمستشفى آمنة ـ Émile"
+    folded = normalise_arabic(text)
+    assert len(folded) == len(text)  # character for character: offsets carry over
+    assert folded == "قال\x00 احمد ان\x00 المستشفي امنة \x00 Émile"
+    assert squeeze_arabic(text) == folded.replace(PLACEHOLDER, "") == "قال احمد ان المستشفي امنة  Émile"
+    assert squeeze_arabic("مسؤولة رئيس", loose=True) == "مسووله رييس"
+    assert fold(text) == normalise_arabic(text).lower() and len(fold(text)) == len(text)  # fold = these + digits/case
+    assert squeeze("أكّد ١٢") == get_language("ar").squeeze("أكّد ١٢") == "اكد 12"

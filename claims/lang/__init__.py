@@ -25,32 +25,27 @@ from pathlib import Path
 
 LANG_DIR = Path(__file__).resolve().parent
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 
 
 def fold(text: str) -> str:
     """A same-length copy of ``text`` for matching: offsets in it are offsets in ``text``.
 
-    Arabic-Indic digits become Western digits, alef forms ا, ى becomes ي, Latin is
-    lower-cased, and diacritics/tatweel become ``\x00`` (dropped by :func:`squeeze`).
+    The Arabic letters as :func:`claims.lang.ar.normalise_arabic` folds them (alef forms ا, ى becomes ي,
+    diacritics/tatweel become the placeholder ``\x00``, dropped by :func:`squeeze`); then, character by
+    character, Arabic-Indic digits become Western digits and letters are lower-cased (a letter whose lower
+    case is two characters stays as it is).
     """
     out = []
-    for ch in text:
-        if _DIACRITICS.match(ch):
-            out.append("\x00")
-        elif ch in "أإآٱ":
-            out.append("ا")
-        elif ch == "ى":
-            out.append("ي")
-        else:
-            low = ch.translate(_DIGITS).lower()
-            out.append(low if len(low) == 1 else ch)
+    for ch in normalise_arabic(text):
+        low = ch.translate(_DIGITS).lower()
+        out.append(low if len(low) == 1 else ch)
     return "".join(out)
 
 
 def squeeze(text: str) -> str:
-    """Normalised word for table look-ups (no diacritics, unified alef/ya, lower case)."""
+    """Normalised word for table look-ups (no diacritics, unified alef/ya, lower case): :func:`fold` with
+    every ``\x00`` dropped."""
     return fold(text).replace("\x00", "")
 
 
@@ -135,6 +130,10 @@ class Language:
     def normalise(self, text: str) -> str:
         """The matching form of ``text``, the same length (offsets in it are offsets in ``text``)."""
         return fold(text)
+
+    def squeeze(self, text: str) -> str:
+        """:meth:`normalise` with its placeholders dropped: the key a word is looked up by (not offset-preserving)."""
+        return squeeze(text)
 
     def strip_proclitics(self, key: str, proclitics: tuple[str, ...] | None = None) -> list[tuple[str, int]]:
         """``key`` and ``key`` without each attached proclitic that leaves two letters: (form, chars cut)."""
@@ -241,3 +240,10 @@ def language_for(code: str | None, text: str) -> Language:
         warnings.warn(f"no rules for language {code!r}: using the {chosen.name} rules (by script); "
                       f"supported languages: {', '.join(supported())}", UserWarning, stacklevel=2)
     return chosen
+
+
+# The Arabic plug-in holds the Arabic letter normaliser that fold() is built on. Imported last: claims/lang/ar
+# imports Language from here.
+from .ar import MARKS, normalise_arabic  # noqa: E402
+
+_DIACRITICS = re.compile("[" + "".join(sorted(MARKS)) + "]")  # the same marks as a pattern (older callers)

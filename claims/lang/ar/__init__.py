@@ -1,10 +1,39 @@
-"""Arabic: right to left; proclitics (و، ف، ب، ل، ك) written onto the next word; verb before subject."""
+"""Arabic: right to left; proclitics (و، ف، ب، ل، ك) written onto the next word; verb before subject.
+
+The one Arabic letter normaliser lives here (:func:`normalise_arabic`, same length as its input, and
+:func:`squeeze_arabic`, the same folding with the marks dropped); :func:`claims.lang.fold` (every
+language's matching form: Arabic names occur in any text) and the callers in documents.py and pair.py are
+built on it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .. import Language
+
+# harakat (064B-065F), superscript alef (0670), Quranic marks (0610-061A, 06D6-06ED) and tatweel (0640)
+MARKS = frozenset(map(chr, (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640)))
+PLACEHOLDER = "\x00"  # what a mark becomes in the same-length form (dropped by the squeezed one)
+_LETTERS = {**dict.fromkeys(map(ord, "أإآٱ"), "ا"), ord("ى"): "ي"}  # alef forms -> bare alef, alef maqsura -> ya
+_NORMALISE = {**dict.fromkeys(map(ord, MARKS), PLACEHOLDER), **_LETTERS}
+_SQUEEZE = {**dict.fromkeys(map(ord, MARKS), None), **_LETTERS}
+# for near-duplicate keys only (documents.py): ta marbuta and the hamza seats as well
+_LOOSE = {**_SQUEEZE, ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي"}
+
+
+def normalise_arabic(text: str) -> str:
+    """``text`` with its Arabic letters folded, character for character (same length, so offsets in it are
+    offsets in ``text``): alef forms (أ إ آ ٱ) -> ا, ى -> ي, each mark (harakat, superscript alef, Quranic
+    marks, tatweel) -> :data:`PLACEHOLDER`. Everything else, other scripts included, is left as it is."""
+    return text.translate(_NORMALISE)
+
+
+def squeeze_arabic(text: str, *, loose: bool = False) -> str:
+    """:func:`normalise_arabic` with the marks dropped instead of kept as placeholders (shorter; for keys, not
+    offsets). A :data:`PLACEHOLDER` already in ``text`` is kept. ``loose``: also ة -> ه, ؤ -> و, ئ -> ي (the key
+    for near-exact repeats of a line)."""
+    return text.translate(_LOOSE if loose else _SQUEEZE)
 
 
 class Arabic(Language):
