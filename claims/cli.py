@@ -205,7 +205,7 @@ def cmd_eval(args) -> int:
         if not args.articles:
             raise InputError(args.gold, "--fit-confidence needs --articles DIR (the articles the judged pairs come from)")
         fitted = ev.fit_confidence(args.articles, args.gold, model=args.model, scorer=scorer, exclude=args.exclude,
-                                   path=args.confidence, progress=_progress(args))
+                                   path=args.confidence, progress=_progress(args), also=args.also)
         print(json.dumps(fitted, indent=2, ensure_ascii=False))
         return 0
     if args.articles:
@@ -339,6 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fit-confidence", action="store_true",
                    help="with --articles (a dev split!): fit the pairs' calibrated confidence on GOLD (hand-judged report pairs) and save claims/confidence.json")
     p.add_argument("--confidence", default=None, metavar="FILE", help="where --fit-confidence writes (default: claims/confidence.json)")
+    p.add_argument("--also", action="append", default=[], metavar="FILE",
+                   help="with --fit-confidence: more judged pairs or gold findings over the same articles (repeatable)")
     exclude_arg(p)
     precision_arg(p)
     p.set_defaults(func=cmd_eval)

@@ -157,15 +157,18 @@ def apply(pairs: Sequence[Pair], claims: Mapping[str, Claim], langs: Mapping[str
 
 
 def precision_cut(conf: Sequence[float], correct: Sequence[bool], target: float = TARGET_PRECISION,
-                  min_shown: int = 5) -> float:
-    """The lowest cut whose pairs at or above it are at least ``target`` right (at least ``min_shown`` of
-    them); 1.0 (nothing shown) when no cut reaches the target."""
-    rows = sorted(zip(conf, correct), key=lambda t: -t[0])
-    best, right = 1.0, 0
-    for n, (c, ok) in enumerate(rows, 1):
-        right += bool(ok)
+                  min_shown: int = 5, weights: Sequence[float] | None = None) -> float:
+    """The lowest cut whose pairs at or above it are at least ``target`` right (weighted by ``weights``: how
+    many pairs of the report each stands for), with at least ``min_shown`` of them; 1.0 (nothing shown) when
+    no cut reaches the target."""
+    w = list(weights) if weights is not None else [1.0] * len(conf)
+    rows = sorted(zip(conf, correct, w), key=lambda t: -t[0])
+    best, right, total = 1.0, 0.0, 0.0
+    for n, (c, ok, wt) in enumerate(rows, 1):
+        right += wt * bool(ok)
+        total += wt
         last_of_tie = n == len(rows) or rows[n][0] < c
-        if last_of_tie and n >= min_shown and right / n >= target:
+        if last_of_tie and n >= min_shown and right / total >= target:
             best = c
     return float(best)
 
@@ -193,10 +196,12 @@ def fit(rows: Sequence[tuple[str, Mapping[str, float], bool, float]], *, target:
         lr = LogisticRegression(C=1.0, max_iter=1000).fit(x, y, sample_weight=w)
         m = VerdictModel(names, tuple(float(v) for v in lr.coef_[0]), float(lr.intercept_[0]), 1.0)
         conf = [m.probability(r[1]) for r in mine]
-        cut = precision_cut(conf, y.tolist(), target)
-        shown = [ok for c, ok in zip(conf, y) if c >= cut]
+        cut = precision_cut(conf, y.tolist(), target, weights=w.tolist())
+        shown = [(ok, wt) for c, ok, wt in zip(conf, y, w) if c >= cut]
+        right = sum(wt for ok, wt in shown if ok)
         fitted = {"n": len(mine), "correct": int(y.sum()), "target_precision": target, "cut": round(float(cut), 4),
-                  "dev_shown": len(shown), "dev_shown_precision": round(float(sum(shown)) / len(shown), 4) if shown else None,
+                  "dev_shown": len(shown),
+                  "dev_shown_precision": round(float(right / sum(wt for _, wt in shown)), 4) if shown else None,
                   **(dict(sources) if sources else {})}
         models[verdict] = replace(m, cut=cut, fitted=fitted)
     return Calibration(models)

@@ -360,16 +360,19 @@ def _decide_all(records, claims, fwd, bwd, thresholds, sims=None):
 # --- metrics ----------------------------------------------------------------------------------------
 
 
-def expected_calibration_error(confidence, correct, n_bins: int = N_BINS) -> tuple[float, list[dict[str, float]]]:
+def expected_calibration_error(confidence, correct, n_bins: int = N_BINS, weights=None) -> tuple[float, list[dict[str, float]]]:
     """ECE over ``n_bins`` equal-width bins of the predicted class probability.
 
     Bin ``i`` holds confidences in ``(i/n, (i+1)/n]`` (the first also holds 0).
-    Returns ``(ece, bins)``, bins being ``{lo, hi, n, confidence, accuracy}``.
+    Returns ``(ece, bins)``, bins being ``{lo, hi, n, confidence, accuracy}``. ``weights`` (how many items
+    each stands for: a stratified sample's) weigh the bins' means and sizes; ``n`` stays the count.
     """
     confidence = np.asarray(confidence, dtype=float)
     correct = np.asarray(correct, dtype=float)
     if confidence.size == 0:
         return 0.0, []
+    if weights is not None:
+        return _weighted_ece(confidence, correct, np.asarray(weights, dtype=float), n_bins)
     idx = np.clip(np.ceil(confidence * n_bins - 1e-9) - 1, 0, n_bins - 1).astype(int)
     ece, bins = 0.0, []
     for i in range(n_bins):
@@ -380,6 +383,21 @@ def expected_calibration_error(confidence, correct, n_bins: int = N_BINS) -> tup
             row["confidence"] = float(confidence[mask].mean())
             row["accuracy"] = float(correct[mask].mean())
             ece += k / confidence.size * abs(row["accuracy"] - row["confidence"])
+        bins.append(row)
+    return float(ece), bins
+
+
+def _weighted_ece(confidence: np.ndarray, correct: np.ndarray, w: np.ndarray, n_bins: int):
+    idx = np.clip(np.ceil(confidence * n_bins - 1e-9) - 1, 0, n_bins - 1).astype(int)
+    ece, bins, total = 0.0, [], float(w.sum())
+    for i in range(n_bins):
+        mask = idx == i
+        row = {"lo": i / n_bins, "hi": (i + 1) / n_bins, "n": int(mask.sum()), "confidence": 0.0, "accuracy": 0.0}
+        if mask.any():
+            wm = w[mask]
+            row["confidence"] = float((confidence[mask] * wm).sum() / wm.sum())
+            row["accuracy"] = float((correct[mask] * wm).sum() / wm.sum())
+            ece += float(wm.sum()) / total * abs(row["accuracy"] - row["confidence"])
         bins.append(row)
     return float(ece), bins
 
@@ -717,15 +735,7 @@ def evaluate_findings(
         m[f"{rel}.shown_recall"] = m[f"{rel}.shown"] / len(rows) if rows else 0.0
         m[f"{rel}.flagged_rate"] = m[f"{rel}.flagged"] / len(rows) if rows else 0.0
     m["agree.flagged_contradiction"] = m["agree.flagged"]  # the name earlier reports used
-    rows = confidence_rows(report, findings)
-    scored = [(c, ok) for _, _, ok, c in rows if c is not None]
-    m["confidence.n"] = len(scored)
-    if scored:
-        m["confidence.ece"], m["confidence.bins"] = expected_calibration_error([c for c, _ in scored], [ok for _, ok in scored])
-        m["confidence.accuracy"] = sum(ok for _, ok in scored) / len(scored)
-        shown = [ok for (v, _, ok, c) in rows if v == "contradiction" and c is not None and c >= _cut(report, v)]
-        m["shown_contradictions.judged"] = len(shown)
-        m["shown_contradictions.precision"] = sum(shown) / len(shown) if shown else None
+    m.update(confidence_metrics(report, findings))
     m["linked"] = sum(d["linked"] for d in details)
     m["linked_rate"] = m["linked"] / len(details) if details else 0.0
     m["found"] = sum(d["found"] for d in details)
@@ -737,16 +747,41 @@ def evaluate_findings(
     return m
 
 
+def confidence_metrics(report, findings: Sequence[dict]) -> dict[str, Any]:
+    """ECE of the pairs' confidences against the labelled findings (weighted: a judged sample's record stands
+    for ``weight`` report pairs), per verdict too, and how often the default view's pairs are right."""
+    m: dict[str, Any] = {}
+    rows = confidence_rows(report, findings, weights=True)
+    scored = [(c, ok, w, v) for v, _, ok, c, w in rows if c is not None]
+    m["confidence.n"] = len(scored)
+    if scored:  # weighted: a judged sample's record stands for ``weight`` report pairs
+        m["confidence.ece"], m["confidence.bins"] = expected_calibration_error(
+            [c for c, *_ in scored], [ok for _, ok, *_ in scored], weights=[w for _, _, w, _ in scored])
+        m["confidence.accuracy"] = sum(w for _, ok, w, _ in scored if ok) / sum(w for _, _, w, _ in scored)
+        for verdict in ("contradiction", "agreement"):
+            mine = [(c, ok, w) for c, ok, w, v in scored if v == verdict]
+            if mine:
+                m[f"confidence.{verdict}.ece"] = expected_calibration_error(
+                    [c for c, _, _ in mine], [ok for _, ok, _ in mine], weights=[w for *_, w in mine])[0]
+                m[f"confidence.{verdict}.n"] = len(mine)
+        for verdict in ("contradiction", "agreement"):
+            shown = [ok for (v, _, ok, c, _) in rows if v == verdict and c is not None and c >= _cut(report, v)]
+            m[f"shown_{verdict}s.judged"] = len(shown)
+            m[f"shown_{verdict}s.precision"] = sum(shown) / len(shown) if shown else None
+    return m
+
+
 def _cut(report, verdict: str) -> float:
     cuts = report.meta.get("confidence_cuts") or {}
     return float(cuts.get(verdict, 0.0))
 
 
-def confidence_rows(report, findings: Sequence[dict]) -> list[tuple[str, dict[str, float], bool, float | None]]:
+def confidence_rows(report, findings: Sequence[dict], *, weights: bool = False) -> list[tuple]:
     """(verdict, features, correct, confidence) for every contradiction or agreement pair of ``report`` that
     links a labelled finding: right when the verdict is the gold relation's (contradict -> contradiction, agree
     -> agreement); a contradiction or agreement on a compatible or unrelated pair is wrong. What
-    ``claims.confidence.fit`` is fitted on, and what ECE is measured on."""
+    ``claims.confidence.fit`` is fitted on, and what ECE is measured on. With ``weights`` each row also
+    carries its finding's ``weight`` (default 1: how many report pairs a sampled, judged pair stands for)."""
     from .confidence import pair_features
 
     claims = {c.id: c for c in report.claims}
@@ -758,30 +793,40 @@ def confidence_rows(report, findings: Sequence[dict]) -> list[tuple[str, dict[st
                 continue
             seen.add((p.a, p.b))
             a, b = claims[p.a], claims[p.b]
-            out.append((p.verdict, pair_features(p, a, b, lang.get(a.doc), lang.get(b.doc)),
-                        FINDING_RELATIONS[f["relation"]] == p.verdict, p.confidence))
+            row = (p.verdict, pair_features(p, a, b, lang.get(a.doc), lang.get(b.doc)),
+                   FINDING_RELATIONS[f["relation"]] == p.verdict, p.confidence)
+            out.append(row + (float(f.get("weight", 1.0)),) if weights else row)
     return out
 
 
 def fit_confidence(articles_dir, judged, *, model: str | None = None, scorer=None, exclude: Sequence[str] = (),
-                   path: str | Path | None = None, progress: bool = False, report=None) -> dict[str, Any]:
+                   path: str | Path | None = None, progress: bool = False, report=None,
+                   also: Sequence[str | Path] = ()) -> dict[str, Any]:
     """Fit ``claims/confidence.json`` (or ``path``) on a dev set: run ``check`` on the articles (without a
-    calibration), join its contradiction and agreement pairs to the labelled pairs of ``judged`` (a hand-judged
-    random sample of the report's own pairs, in the findings format, so that the fit sees pairs as the report
-    holds them), fit (scikit-learn) and save. Returns what was fitted, per verdict."""
+    calibration), join its contradiction and agreement pairs to the labelled pairs of ``judged`` and of each
+    file in ``also`` (hand-judged samples of the report's own pairs, and gold findings, in the findings format;
+    a record's ``weight``, default 1, says how many report pairs a sampled pair stands for), fit
+    (scikit-learn) and save. Returns what was fitted, per verdict."""
     from .confidence import fit, save_calibration
 
-    kind, findings, _ = load_gold(judged)
-    if kind != "findings":
-        raise InputError(str(judged), "expected judged pairs (records with a, b and relation)")
+    findings = []
+    for gold in [judged, *also]:
+        kind, rows, _ = load_gold(gold)
+        if kind != "findings":
+            raise InputError(str(gold), "expected judged pairs or findings (records with a, b and relation)")
+        for r in rows:
+            w = r.get("weight", 1.0)
+            if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w) or w <= 0:
+                raise InputError(str(gold), f"{r['id']}: weight must be a positive number, not {w!r}")
+        findings += rows
     if report is None:
         from .documents import read_documents
         from .pipeline import check
 
         documents = read_documents([articles_dir], progress=progress, exclude=list(exclude))
         report = check(documents, model=model, scorer=scorer, progress=progress, calibration=False)
-    rows = [(v, x, ok, 1.0) for v, x, ok, _ in confidence_rows(report, findings)]
-    cal = fit(rows, sources={"fitted_on": str(judged), "articles": str(articles_dir)})
+    rows = [(v, x, ok, w) for v, x, ok, _, w in confidence_rows(report, findings, weights=True)]
+    cal = fit(rows, sources={"fitted_on": [str(g) for g in [judged, *also]], "articles": str(articles_dir)})
     saved = save_calibration(cal, path)
     return {"path": str(saved), **{v: dict(m.fitted, cut=m.cut) for v, m in cal.models.items()}}
 
@@ -848,11 +893,14 @@ def format_table(metrics: Mapping[str, Any]) -> str:
         lines.append(f"gold findings scored as a pair: {metrics['linked']}/{metrics['n']} ({metrics['linked_rate']:.3f}); "
                      "flagged = called a contradiction though the gold says agree, compatible or unrelated")
         if metrics.get("confidence.n"):
-            lines.append(f"confidence of the {metrics['confidence.n']} verdict pairs linking gold: ECE {metrics['confidence.ece']:.3f}, "
-                         f"right {metrics['confidence.accuracy']:.3f}")
-        if metrics.get("shown_contradictions.judged"):
-            lines.append(f"contradictions above the default-view cut linking gold: {metrics['shown_contradictions.judged']}, "
-                         f"right {metrics['shown_contradictions.precision']:.3f}")
+            per = "; ".join(f"{v} ECE {metrics[f'confidence.{v}.ece']:.3f} (n {metrics[f'confidence.{v}.n']})"
+                            for v in ("contradiction", "agreement") if f"confidence.{v}.ece" in metrics)
+            lines.append(f"confidence of the {metrics['confidence.n']} verdict pairs linking gold (weighted): ECE "
+                         f"{metrics['confidence.ece']:.3f}, right {metrics['confidence.accuracy']:.3f}; {per}")
+        for v in ("contradiction", "agreement"):
+            if metrics.get(f"shown_{v}s.judged"):
+                lines.append(f"{v}s in the default view linking gold: {metrics[f'shown_{v}s.judged']}, "
+                             f"right {metrics[f'shown_{v}s.precision']:.3f}")
         return "\n".join(lines)
     labels = metrics.get("labels", [])
     systems = [s for s in ("verdict", "nli") if f"{s}.accuracy" in metrics]
