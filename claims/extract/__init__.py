@@ -79,15 +79,15 @@ def extract_document(doc: Document) -> list[Claim]:
         P = _Para(pstart, pend, merge_quoted(sents, quotes), quotes, prev_tail, prev_last)
         if prev_tail is not None and not quotes:
             d = block_quote(D, P)
-            if not doc.is_skipped(d.start, d.end):
+            if not D.is_skipped(d.start, d.end):
                 drafts.append(d)
                 if d.speaker is not None:
                     D.last_speaker = d.speaker
             prev_tail, prev_last = None, d
             continue
         _paragraph_claims(D, P)
-        if not doc.is_skipped(pstart, pend):
-            drafts.extend(d for d in P.drafts if not doc.is_skipped(d.start, d.end))
+        if not D.is_skipped(pstart, pend):
+            drafts.extend(d for d in P.drafts if not D.is_skipped(d.start, d.end))
         prev_tail = introduces_block(D, P)
         prev_last = P.drafts[-1] if P.drafts else prev_last
     return mark_rebuttals(D, _claims(D, drafts))

@@ -28,7 +28,7 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
             i += 1
             continue
         hit = None
-        for seq, stance in L.phrases:
+        for seq, stance in _phrases_from(D, tk.key):
             n = len(seq)
             if i + n > t1:
                 continue
@@ -74,6 +74,22 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
         else:
             i += 1
     return cues
+
+
+_PHRASES_FROM: dict[tuple[object, str], list[tuple[tuple[str, ...], str]]] = {}
+
+
+def _phrases_from(D: _Doc, key: str) -> list[tuple[tuple[str, ...], str]]:
+    """The attribution phrases whose first word is a variant of ``key``, in table order: the only ones
+    ``find_cues`` can match at a token with that key (once per language and key)."""
+    k = (D.language, key)  # the tables are those of the language
+    out = _PHRASES_FROM.get(k)
+    if out is None:
+        first = {v for v, _ in _variants(key, D.language)}
+        out = [(seq, stance) for seq, stance in D.L.phrases if seq[0] in first]
+        if len(_PHRASES_FROM) < 500_000:
+            _PHRASES_FROM[k] = out
+    return out
 
 
 def _en_verb_ok(D: _Doc, i: int) -> bool:
