@@ -11,11 +11,35 @@ from .names import normalise_name
 from .tokens import _QUOTE_CHARS, _Doc, _T, _variants
 
 
+_NAME_KEYS: dict[tuple[object, str], tuple[list, bool]] = {}
+_TITLE_WORDS: dict[object, set[str]] = {}
+
+
+def _name_keys(D: _Doc, key: str) -> tuple[list[tuple[tuple[str, ...], str]], bool]:
+    """For a token key: the names of the table (in table order) whose first word is one of the key's
+    variants, and whether a variant is a first name (once per language and key)."""
+    k = (D.language, key)
+    out = _NAME_KEYS.get(k)
+    if out is None:
+        keys0 = [v for v, _ in _variants(key, D.language)]
+        out = ([(seq, nk) for seq, nk in D.L.names if seq[0] in keys0], any(x in D.L.first_names for x in keys0))
+        if len(_NAME_KEYS) < 500_000:
+            _NAME_KEYS[k] = out
+    return out
+
+
+def _title_words(D: _Doc) -> set[str]:
+    """Every word of the language's titles ("chief", "executive", ...), squeezed (once per language)."""
+    if D.language not in _TITLE_WORDS:
+        _TITLE_WORDS[D.language] = {squeeze(w) for seq in D.L.titles for w in seq}
+    return _TITLE_WORDS[D.language]
+
+
 def _is_name_tok(D: _Doc, t: _T) -> bool:
     if re.match(r"[A-Z]", t.raw):
         return True
-    keys = [v for v, _ in _variants(t.key, D.language)]
-    return any(k in D.L.first_names for k in keys) or any(seq[0] in keys for seq, _ in D.L.names)
+    names, first_name = _name_keys(D, t.key)
+    return first_name or bool(names)
 
 
 def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, int, bool] | None:
@@ -23,14 +47,14 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
     toks = D.toks
     orgs = None
     for i in range(a, b):
-        keys0 = [v for v, _ in _variants(toks[i].key, D.language)]
+        names, first_name = _name_keys(D, toks[i].key)
         hit = None
-        for seq, key in D.L.names:
+        for seq, key in names:  # the names whose first word this token may be
             n = len(seq)
-            if i + n <= b and seq[0] in keys0 and tuple(t.key for t in toks[i + 1:i + n]) == seq[1:]:
+            if i + n <= b and tuple(t.key for t in toks[i + 1:i + n]) == seq[1:]:
                 hit = (i, i + n, key in D.L.persons)
                 break
-        if hit is None and any(k in D.L.first_names for k in keys0):
+        if hit is None and first_name:
             j = i + 1
             if j < b and toks[j].word and toks[j].key not in D.L.stops and not _is_cue_tok(D, j):
                 j += 1
@@ -43,7 +67,7 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
                 person = j - i >= 2 and all(re.fullmatch(r"[A-Z][a-z'\-]+", t.raw) for t in toks[i:j]) and not (
                     {t.key.rstrip("'s") for t in toks[i:j]} & D.L.org_suffixes)
                 if not person and j - i == 1 and D.language.cased_names and re.fullmatch(r"[A-Z][a-z]+", toks[i].raw) and i > a:
-                    person = toks[i - 1].key in {squeeze(w) for seq in D.L.titles for w in seq}
+                    person = toks[i - 1].key in _title_words(D)
                 hit = (i, j, person)
         if hit is None:
             continue

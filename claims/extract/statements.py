@@ -7,8 +7,9 @@ import re
 from ..quantities import parse_quantities
 from .content import _clause_end
 from .drafts import _Draft
+from .speakers import _name_keys
 from .stances import _tail_stances
-from .tokens import _Doc, _variants
+from .tokens import _Doc
 
 def _is_statement(D: _Doc, s: int, e: int) -> bool:
     text = D.text[s:e]
@@ -36,8 +37,7 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
             return True
         if D.language.cased_names and re.match(r"[A-Z]", t.raw) and i > a and D.toks[i - 1].raw not in (".", "\"", "“"):
             return True
-        keys0 = [v for v, _ in _variants(t.key, D.language)]
-        if any(seq[0] in keys0 for seq, _ in D.L.names):
+        if _name_keys(D, t.key)[0]:  # the first word of a known name
             return True
     return False
 
