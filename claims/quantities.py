@@ -222,6 +222,9 @@ def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> 
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
+        if _inert(toks[i], tb, lang):
+            i += 1
+            continue
         q, nxt = _parse_at(text, toks, i, tb, lang)
         if q is None:
             i += 1
@@ -229,6 +232,26 @@ def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> 
         start, end, value, unit, kind, bound = q
         out.append(Quantity(text[start:end], start + offset, end + offset, float(value), unit, kind, bound))
         i = nxt
+    return out
+
+
+_INERT: dict[tuple[Language, str], bool] = {}
+_DIGIT_START = re.compile(r"[0-9٠-٩]")
+
+
+def _inert(t: _Tok, tb: dict, lang: Language) -> bool:
+    """Whether no figure can start at a token like t, whatever stands around it: no digit, no currency
+    symbol, no duration word, and no form of it a number, scale, dual or number-phrase word (what
+    ``_leading_number`` would try). Once per language and word."""
+    k = (lang, t.raw)
+    out = _INERT.get(k)
+    if out is None:
+        firsts = tb["multi_sorted"][1]
+        out = not (_DIGIT_START.match(t.raw) or t.raw in tb["symbols"] or t.key in tb["durations"] or firsts is None or any(
+            c in tb["units"] or c in tb["tens"] or c in tb["hundreds"] or c in tb["duals"] or c in firsts
+            or (c in tb["scales"] and len(c) > 2) for c, _ in _strip_prefix(t.key, lang)))
+        if len(_INERT) < 500_000:
+            _INERT[k] = out
     return out
 
 
@@ -430,9 +453,25 @@ def _seq_at(toks, j, table, lang):
     return 0
 
 
+_BOUNDS_BEFORE: dict[tuple[Language, str], list] = {}
+
+
+def _bounds_before(key: str, tb: dict, lang: Language) -> list[tuple[tuple[str, ...], str]]:
+    """The bound phrases (in table order) that can end with a word keyed ``key``: its last word, or for one
+    word a proclitic form of it (once per language and key)."""
+    k = (lang, key)
+    out = _BOUNDS_BEFORE.get(k)
+    if out is None:
+        forms = {key} | {v for v, _ in _strip_prefix(key, lang)}
+        out = [(seq, b) for seq, b in tb["bounds"] if not seq or (seq[0] in forms if len(seq) == 1 else seq[-1] == key)]
+        if len(_BOUNDS_BEFORE) < 500_000:
+            _BOUNDS_BEFORE[k] = out
+    return out
+
+
 def _bound(text, toks, i, tb, lang) -> str:
     """The bound phrase ending right before token i (ما لا يقل عن، at least, نحو...)."""
-    for seq, bound in tb["bounds"]:
+    for seq, bound in (_bounds_before(toks[i - 1].key, tb, lang) if i > 0 else tb["bounds"]):
         n = len(seq)
         if i - n < 0:
             continue

@@ -110,7 +110,15 @@ def _make_speaker(D: _Doc, a: int, b: int) -> Speaker | None:
         if rest in D.L.first_names or any(seq[0] == rest for seq, _ in D.L.names):
             s += 1  # "وإيميت شير": the conjunction is not part of the name
     text = D.text[s:e]
-    return Speaker(text, s, e, normalise_name(text))
+    name = _NAMES.get(text)
+    if name is None:
+        name = normalise_name(text)
+        if len(_NAMES) < 200_000:
+            _NAMES[text] = name
+    return Speaker(text, s, e, name)
+
+
+_NAMES: dict[str, str] = {}  # speaker text -> normalise_name(text): the same speakers recur
 
 
 def _is_pronoun(D: _Doc, a: int, b: int) -> bool:

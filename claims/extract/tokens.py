@@ -16,7 +16,7 @@ _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640'’\-]+|[^\s\w]"
 _QUOTE_CHARS = "\"“”«»„‘’‹›"
 
 
-@dataclass
+@dataclass(slots=True)
 class _T:
     i: int
     start: int
