@@ -124,7 +124,10 @@ def _claims(D: _Doc, drafts: list[_Draft]) -> list[Claim]:
         cue = D.span(*d.cue) if d.cue else None
         first = Stance(d.stance, d.speaker, cue)
         stances = (first,) + tuple(d.extra)
-        quantities = tuple(parse_quantities(text[d.start:d.end], offset=d.start, lang=D.lang))
+        found = D.figures.get((d.start, d.end))  # parsed already when the span was tried as a statement
+        if found is None:
+            found = parse_quantities(text[d.start:d.end], offset=d.start, lang=D.lang)
+        quantities = tuple(found)
         claims.append(Claim(
             id=f"{doc.id}#c{len(claims) + 1}",
             doc=doc.id,

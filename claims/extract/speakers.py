@@ -159,11 +159,22 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
             break
         if _is_cue_tok(D, j):
             break
-        if n > 0 and any(tuple(x.key for x in toks[j:j + len(seq)]) == seq for seq in L.anaphoric_objects if len(seq) > 1):
+        if n > 0 and t.key in _multiword_firsts(D) and any(
+                tuple(x.key for x in toks[j:j + len(seq)]) == seq for seq in L.anaphoric_objects if len(seq) > 1):
             break
         j += 1
         n += 1
     return k + 1, j
+
+
+_MULTIWORD_FIRSTS: dict[object, frozenset[str]] = {}
+
+
+def _multiword_firsts(D: _Doc) -> frozenset[str]:
+    """The first words of the language's anaphoric objects of two words or more (once per language)."""
+    if D.language not in _MULTIWORD_FIRSTS:
+        _MULTIWORD_FIRSTS[D.language] = frozenset(seq[0] for seq in D.L.anaphoric_objects if len(seq) > 1)
+    return _MULTIWORD_FIRSTS[D.language]
 
 
 def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:

@@ -24,7 +24,8 @@ def _is_statement(D: _Doc, s: int, e: int) -> bool:
         return False
     if _has_opinion(D, keys):
         return False
-    qs = [q for q in parse_quantities(text, lang=D.lang)]
+    qs = parse_quantities(text, offset=s, lang=D.lang)
+    D.figures[(s, e)] = qs  # the claim's figures if [s, e) becomes a statement
     if qs:
         return True
     a, b = D.tok_at(s), D.tok_at(e)

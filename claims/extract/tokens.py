@@ -69,6 +69,7 @@ class _Doc:
         self.toks = tokenise(self.text)
         self.starts = [t.start for t in self.toks]
         self.last_speaker: Speaker | None = None
+        self.figures: dict[tuple[int, int], list] = {}  # parse_quantities of a span, offsets absolute
         skips = doc.skips
         ordered = all(s.start <= s.end for s in skips) and all(
             skips[k].end <= skips[k + 1].start for k in range(len(skips) - 1))
