@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..quantities import squeeze
@@ -266,37 +267,74 @@ def _subject_before(D: _Doc, k: int, lo: int) -> Speaker | None:
     return None
 
 
-def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, inside) -> Speaker | None:
+_CLAUSE_SEPS = ("،", ",", ";", "؛", "-", "–", "—")
+
+
+def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, inside, P=None) -> Speaker | None:
+    """Back from cue c clause by clause to the sentence start: the nearest earlier cue of a clause that
+    resolves, else the first person named in it. Clause starts are found by bisection over P's
+    separators, cues by bisection, and a clause's first person once per clause (P given)."""
     toks = D.toks
     lo = D.tok_at(s_start)
+    seps = _separators(D, P, inside) if P is not None else None
     j = c.tok - 1
     while j >= lo:
         # clause [k, j]
-        k = j
-        while k - 1 >= lo and not (toks[k - 1].raw in ("،", ",", ";", "؛", "-", "–", "—") and not inside(toks[k - 1].start)):
-            k -= 1
-        ids = [i for i in range(k, j + 1) if not inside(toks[i].start)]
-        for x in reversed(cues):
-            if x.tok in ids and x.tok < c.tok:
+        if seps is not None:
+            x = bisect.bisect_right(seps, j - 1) - 1
+            k = seps[x] + 1 if x >= 0 and seps[x] >= lo else lo
+        else:
+            k = j
+            while k - 1 >= lo and not (toks[k - 1].raw in _CLAUSE_SEPS and not inside(toks[k - 1].start)):
+                k -= 1
+        top = min(j, c.tok - 1)
+        found = cues[bisect.bisect_left(cues, k, key=lambda x: x.tok):bisect.bisect_right(cues, top, key=lambda x: x.tok)]
+        for x in reversed(found):
+            if not inside(toks[x.tok].start):
                 sp = resolve(x)
                 if sp:
                     return sp
-        if ids:
-            segs = []
-            run = [ids[0]]
-            for i in ids[1:]:
-                if i == run[-1] + 1:
-                    run.append(i)
-                else:
-                    segs.append(run)
-                    run = [i]
-            segs.append(run)
-            for seg in segs:
-                hit = _name_in(D, seg[0], seg[-1] + 1, persons_only=True)
-                if hit:
-                    return _make_speaker(D, hit[0], hit[1])
+        hit = _first_person(D, P, k, j, inside)
+        if hit:
+            return _make_speaker(D, hit[0], hit[1])
         j = k - 2
     return None
+
+
+def _separators(D: _Doc, P, inside) -> list[int]:
+    """The clause separators of paragraph P outside quotes (token indices, sorted; once per paragraph)."""
+    if "seps" not in P._index:
+        toks = D.toks
+        P._index["seps"] = [i for i in range(D.tok_at(P.start), D.tok_at(P.end))
+                            if toks[i].raw in _CLAUSE_SEPS and not inside(toks[i].start)]
+    return P._index["seps"]
+
+
+def _first_person(D: _Doc, P, k: int, j: int, inside) -> tuple[int, int, bool] | None:
+    """The first person named in a run of tokens outside quotes among tokens k..j (once per clause)."""
+    key = ("person", k, j)
+    if P is not None and key in P._index:
+        return P._index[key]
+    toks = D.toks
+    ids = [i for i in range(k, j + 1) if not inside(toks[i].start)]
+    hit = None
+    if ids:
+        segs = []
+        run = [ids[0]]
+        for i in ids[1:]:
+            if i == run[-1] + 1:
+                run.append(i)
+            else:
+                segs.append(run)
+                run = [i]
+        segs.append(run)
+        for seg in segs:
+            hit = _name_in(D, seg[0], seg[-1] + 1, persons_only=True)
+            if hit:
+                break
+    if P is not None:
+        P._index[key] = hit
+    return hit
 
 
 def _is_title(D: _Doc, a: int, b: int) -> bool:
@@ -338,7 +376,7 @@ def speaker_of(D: _Doc, P, c: _Cue) -> Speaker | None:
     else:
         spk = _speaker_before(D, P, c, s_start, limit)
     if spk is None:
-        spk = _clause_walk(D, c, s_start, P.cues, lambda x: speaker_of(D, P, x), P.inside)
+        spk = _clause_walk(D, c, s_start, P.cues, lambda x: speaker_of(D, P, x), P.inside, P)
     if spk is None:
         spk = D.last_speaker
     P.cue_speakers[c.tok] = spk
