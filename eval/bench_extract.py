@@ -10,8 +10,10 @@ and word lists (quotes of every mark style, reported speech with cue verbs and a
 speakers with titles, figures, stance tails), plus the lines of tests/fixtures/ articles with their
 figures varied. Each size is measured twice: as a corpus of articles (one Document each, the usual
 case) and as one Document per language holding all of it (a large scraped dump). The pathological
-inputs (an English and an Arabic document each): a text with no sentence stops, one huge paragraph,
-thousands of quote marks in a paragraph, and an unclosed quote at the start of the text.
+inputs (an English and an Arabic document each, each one paragraph): a text with no sentence stops,
+the same with no punctuation at all (no commas either: every reported clause then runs to the end of
+the text or to the next stance tail, so the claims' total length, and the output, grow faster than
+the input), one huge paragraph, thousands of quote marks, and an unclosed quote at the start.
 
 Each input is timed in its own subprocess (one warm-up extraction of a small corpus first, so tables
 and regexes are loaded), so the peak resident memory (ru_maxrss) is that input's. MB are UTF-8 bytes
@@ -206,6 +208,8 @@ def pathological(name: str, nbytes: int, seed: int = 2) -> list[dict]:
         text = text_of(rng, lang, nbytes // 2, joiner=" ")  # one paragraph
         if name == "no_stops":
             text = re.sub(r"[.!?؟…]", "", text)
+        elif name == "no_punctuation":
+            text = re.sub(r"[^\w\s%$]", "", text)
         elif name == "many_quotes":
             text = _quote_storm(rng, text)
         elif name == "unclosed_quote_start":
@@ -216,7 +220,7 @@ def pathological(name: str, nbytes: int, seed: int = 2) -> list[dict]:
     return docs
 
 
-PATHOLOGICAL = ("no_stops", "huge_paragraph", "many_quotes", "unclosed_quote_start")
+PATHOLOGICAL = ("no_stops", "no_punctuation", "huge_paragraph", "many_quotes", "unclosed_quote_start")
 
 # --------------------------------------------------------------------------- the worker (one input, one process)
 

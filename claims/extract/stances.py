@@ -13,40 +13,50 @@ from .tokens import _Doc, _variants
 
 def _tail_stances(D: _Doc, t: int, sent_end: int, cues: list[_Cue]) -> list[Stance]:
     """Stances in "— a claim confirmed by X but disputed by Y" after a claim."""
-    toks, L = D.toks, D.L
+    toks = D.toks
     out = []
     for c in _cues_from(D, cues, toks[t].start, sent_end):
         if c.kind != "verb":
             continue
-        # agent: "من قبل X" / "by X" within 4 tokens, else the subject after the verb (Arabic)
-        spk = None
-        k = c.last + 1
-        limit = D.tok_at(sent_end)
-        for off in range(0, 5):
-            for seq in L.agent_markers:
-                n = len(seq)
-                if tuple(x.key for x in toks[k + off:k + off + n]) == seq:
-                    a, b = _np_after(D, k + off + n - 1, limit)
-                    spk = _make_speaker(D, a, b)
-                    break
-            if spk:
-                break
-        if spk is None and D.language.subject_after_verb:
-            a, b = _np_after(D, c.last, limit)
-            spk = _make_speaker(D, a, b)
-        if spk is None and not D.language.subject_after_verb:
-            a = c.tok
-            while a - 1 >= t and toks[a - 1].word and c.tok - a < 6:
-                a -= 1
-            for i in range(c.tok - 1, a - 1, -1):
-                seqs = [seq for seq in L.anaphora if tuple(x.key for x in toks[i:i + len(seq)]) == seq]
-                if seqs:
-                    a = i + len(seqs[0])
-                    break
-            spk = _make_speaker(D, a, c.tok)
-        cue = D.span(toks[c.tok].start, toks[c.last].end)
-        out.append(Stance(c.stance, spk, cue))
+        # the tail start matters only within the 6 words before the cue: the claims of a sentence share it
+        key = ("tail stance", c.tok, sent_end, max(t, c.tok - 7))
+        if key not in D.memo:
+            D.memo[key] = _tail_stance(D, c, t, sent_end)
+        out.append(D.memo[key])
     return out
+
+
+def _tail_stance(D: _Doc, c: _Cue, t: int, sent_end: int) -> Stance:
+    """The stance of verb cue c in a stance tail starting at token t, and who takes it."""
+    toks, L = D.toks, D.L
+    # agent: "من قبل X" / "by X" within 4 tokens, else the subject after the verb (Arabic)
+    spk = None
+    k = c.last + 1
+    limit = D.tok_at(sent_end)
+    for off in range(0, 5):
+        for seq in L.agent_markers:
+            n = len(seq)
+            if tuple(x.key for x in toks[k + off:k + off + n]) == seq:
+                a, b = _np_after(D, k + off + n - 1, limit)
+                spk = _make_speaker(D, a, b)
+                break
+        if spk:
+            break
+    if spk is None and D.language.subject_after_verb:
+        a, b = _np_after(D, c.last, limit)
+        spk = _make_speaker(D, a, b)
+    if spk is None and not D.language.subject_after_verb:
+        a = c.tok
+        while a - 1 >= t and toks[a - 1].word and c.tok - a < 6:
+            a -= 1
+        for i in range(c.tok - 1, a - 1, -1):
+            seqs = [seq for seq in L.anaphora if tuple(x.key for x in toks[i:i + len(seq)]) == seq]
+            if seqs:
+                a = i + len(seqs[0])
+                break
+        spk = _make_speaker(D, a, c.tok)
+    cue = D.span(toks[c.tok].start, toks[c.last].end)
+    return Stance(c.stance, spk, cue)
 
 
 def _cues_from(D: _Doc, cues: list[_Cue], lo: int, hi: int) -> list[_Cue]:

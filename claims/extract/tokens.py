@@ -70,6 +70,7 @@ class _Doc:
         self.starts = [t.start for t in self.toks]
         self.last_speaker: Speaker | None = None
         self.figures: dict[tuple[int, int], list] = {}  # parse_quantities of a span, offsets absolute
+        self.memo: dict = {}  # what a stage computed once for the document (keys name the stage)
         skips = doc.skips
         ordered = all(s.start <= s.end for s in skips) and all(
             skips[k].end <= skips[k + 1].start for k in range(len(skips) - 1))
