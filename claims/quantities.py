@@ -32,21 +32,54 @@ def load_table(lang: str) -> dict:
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:[.,٫٬][0-9٠-٩]+)*|[$€£¥%٪]")
 
 
+_KEYS: dict[str, str] = {}  # raw word -> squeeze(raw): the same words recur
+
+
 class _Tok:
     __slots__ = ("start", "end", "raw", "key")
 
     def __init__(self, start: int, end: int, raw: str):
         self.start, self.end, self.raw = start, end, raw
-        self.key = squeeze(raw)
+        key = _KEYS.get(raw)
+        if key is None:
+            key = squeeze(raw)
+            if len(_KEYS) < 500_000:
+                _KEYS[raw] = key
+        self.key = key
 
 
 def _tokens(text: str) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+_PREFIXED: dict[tuple[Language, str], list[tuple[str, int]]] = {}
+
+
 def _strip_prefix(key: str, lang: Language) -> list[tuple[str, int]]:
-    """The word and the word without one attached proclitic (Arabic: و، ب، ل، ف، ال)."""
-    return lang.figure_variants(key)
+    """The word and the word without one attached proclitic (Arabic: و، ب، ل، ف، ال); once per language
+    and word (the callers only read the list)."""
+    k = (lang, key)
+    out = _PREFIXED.get(k)
+    if out is None:
+        out = lang.figure_variants(key)
+        if len(_PREFIXED) < 500_000:
+            _PREFIXED[k] = out
+    return out
+
+
+def _firsts(seqs) -> frozenset | None:
+    """The first words of word sequences (None, no filter, when one is empty: it matches anywhere)."""
+    return None if any(not s for s in seqs) else frozenset(s[0] for s in seqs)
+
+
+def _longest_first(table: dict) -> tuple[list, frozenset | None]:
+    """A table of word sequences, longest first (a stable sort: ties in table order), and the first words."""
+    return sorted(table.items(), key=lambda x: -len(x[0])), _firsts(table)
+
+
+def _may_start(toks: list[_Tok], j: int, firsts: frozenset | None, lang: Language) -> bool:
+    """False when no sequence with these first words can start at token j (``_match_seq`` would fail)."""
+    return firsts is None or not 0 <= j < len(toks) or any(k in firsts for k, _ in _strip_prefix(toks[j].key, lang))
 
 
 @lru_cache(maxsize=None)
@@ -64,20 +97,28 @@ def _tables(lang: Language) -> dict:
         for ph in phrases:
             bounds.append((tuple(squeeze(ph).split()), bound))
     bounds.sort(key=lambda x: -len(x[0]))
+    currencies = {tuple(squeeze(k).split()): v for k, v in t.get("currencies", {}).items()}
+    months = {tuple(squeeze(k).split()): v for k, v in t.get("months", {}).items()}
+    percent = [tuple(squeeze(p).split()) for p in t.get("percent_words", [])]
     return {
+        # the sequence tables sorted once, longest first, with their first words (to skip a token fast)
+        "multi_sorted": _longest_first(multi),
+        "currencies_sorted": _longest_first(currencies),
+        "months_sorted": _longest_first(months),
+        "percent_sorted": (sorted(percent, key=len, reverse=True), _firsts(percent)),
         "units": {k: v for k, v in sq(nw.get("units", {})).items() if " " not in k},
         "tens": sq(nw.get("tens", {})),
         "hundreds": {k: v for k, v in sq(nw.get("hundreds", {})).items() if " " not in k},
         "scales": sq(nw.get("scales", {})),
         "multi": multi,
         "and": squeeze(nw.get("and", "and")),
-        "currencies": {tuple(squeeze(k).split()): v for k, v in t.get("currencies", {}).items()},
+        "currencies": currencies,
         "symbols": t.get("currency_symbols", {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}),
-        "percent": [tuple(squeeze(p).split()) for p in t.get("percent_words", [])],
+        "percent": percent,
         "durations": sq(t.get("duration_units", {})),
         "duals": sq(t.get("dual_durations", {})),
         "duration_lead": [tuple(squeeze(p).split()) for p in t.get("duration_lead", [])],
-        "months": {tuple(squeeze(k).split()): v for k, v in t.get("months", {}).items()},
+        "months": months,
         "year_lead": {squeeze(w) for w in t.get("year_lead", [])},
         "bounds": bounds,
     }
@@ -118,9 +159,11 @@ def _match_seq(toks: list[_Tok], i: int, seq: tuple[str, ...], lang: Language) -
 
 def _word_number(toks: list[_Tok], i: int, tb: dict, lang: Language) -> tuple[float, int] | None:
     """A number written in words starting at token i: (value, tokens used)."""
-    for seq, v in sorted(tb["multi"].items(), key=lambda x: -len(x[0])):
-        if _match_seq(toks, i, seq, lang):
-            return _scale_after(toks, i + len(seq), float(v), tb, lang, i)
+    multi, firsts = tb["multi_sorted"]
+    if _may_start(toks, i, firsts, lang):
+        for seq, v in multi:
+            if _match_seq(toks, i, seq, lang):
+                return _scale_after(toks, i + len(seq), float(v), tb, lang, i)
     total, j, used_any = 0.0, i, False
     while j < len(toks):
         cands = [k for k, _ in _strip_prefix(toks[j].key, lang)] if j == i else [toks[j].key]
@@ -179,6 +222,9 @@ def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> 
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
+        if _inert(toks[i], tb, lang):
+            i += 1
+            continue
         q, nxt = _parse_at(text, toks, i, tb, lang)
         if q is None:
             i += 1
@@ -186,6 +232,26 @@ def parse_quantities(text: str, *, offset: int = 0, lang: str | None = None) -> 
         start, end, value, unit, kind, bound = q
         out.append(Quantity(text[start:end], start + offset, end + offset, float(value), unit, kind, bound))
         i = nxt
+    return out
+
+
+_INERT: dict[tuple[Language, str], bool] = {}
+_DIGIT_START = re.compile(r"[0-9٠-٩]")
+
+
+def _inert(t: _Tok, tb: dict, lang: Language) -> bool:
+    """Whether no figure can start at a token like t, whatever stands around it: no digit, no currency
+    symbol, no duration word, and no form of it a number, scale, dual or number-phrase word (what
+    ``_leading_number`` would try). Once per language and word."""
+    k = (lang, t.raw)
+    out = _INERT.get(k)
+    if out is None:
+        firsts = tb["multi_sorted"][1]
+        out = not (_DIGIT_START.match(t.raw) or t.raw in tb["symbols"] or t.key in tb["durations"] or firsts is None or any(
+            c in tb["units"] or c in tb["tens"] or c in tb["hundreds"] or c in tb["duals"] or c in firsts
+            or (c in tb["scales"] and len(c) > 2) for c, _ in _strip_prefix(t.key, lang)))
+        if len(_INERT) < 500_000:
+            _INERT[k] = out
     return out
 
 
@@ -317,7 +383,7 @@ def _measure_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: d
             end = toks[j + cur[1] - 1].end
             j += cur[1]
     if kind == "count":
-        pct = _seq_at(toks, j, tb["percent"], lang)
+        pct = _seq_at(toks, j, tb["percent_sorted"], lang)
         if pct:
             unit, kind = "percent", "percent"
             end = toks[j + pct - 1].end
@@ -344,36 +410,68 @@ def _measure_at(text: str, toks: list[_Tok], i: int, head: _Num, end: int, tb: d
 
 
 def _line_start(text: str, pos: int) -> bool:
-    k = text.rfind("\n", 0, pos)
-    return not text[k + 1:pos].strip()
+    """Whether only spaces stand between the last line break before pos and pos (looking back over those
+    spaces only, not over the whole line)."""
+    k = pos - 1
+    while k >= 0 and text[k] != "\n":
+        if not text[k].isspace():
+            return False
+        k -= 1
+    return True
 
 
 def _month_at(toks, j, tb, lang):
-    for seq, v in sorted(tb["months"].items(), key=lambda x: -len(x[0])):
+    months, firsts = tb["months_sorted"]
+    if firsts is not None and 0 <= j < len(toks) and toks[j].key not in firsts:
+        return None
+    for seq, v in months:
         if j + len(seq) <= len(toks) and tuple(t.key for t in toks[j:j + len(seq)]) == seq:
             return v, len(seq)
     return None
 
 
 def _currency_at(toks, j, tb, lang):
-    for seq, unit in sorted(tb["currencies"].items(), key=lambda x: -len(x[0])):
-        if _match_seq(toks, j, seq, lang):
-            return unit, len(seq)
+    currencies, firsts = tb["currencies_sorted"]
+    if _may_start(toks, j, firsts, lang):
+        for seq, unit in currencies:
+            if _match_seq(toks, j, seq, lang):
+                return unit, len(seq)
     if j < len(toks) and toks[j].raw in tb["symbols"]:
         return tb["symbols"][toks[j].raw], 1
     return None
 
 
-def _seq_at(toks, j, seqs, lang):
-    for seq in sorted(seqs, key=len, reverse=True):
+def _seq_at(toks, j, table, lang):
+    """Tokens used by the longest of a table's sequences at token j (``table``: sequences longest first
+    and their first words, as ``_tables`` gives them), else 0."""
+    seqs, firsts = table
+    if not _may_start(toks, j, firsts, lang):
+        return 0
+    for seq in seqs:
         if _match_seq(toks, j, seq, lang):
             return len(seq)
     return 0
 
 
+_BOUNDS_BEFORE: dict[tuple[Language, str], list] = {}
+
+
+def _bounds_before(key: str, tb: dict, lang: Language) -> list[tuple[tuple[str, ...], str]]:
+    """The bound phrases (in table order) that can end with a word keyed ``key``: its last word, or for one
+    word a proclitic form of it (once per language and key)."""
+    k = (lang, key)
+    out = _BOUNDS_BEFORE.get(k)
+    if out is None:
+        forms = {key} | {v for v, _ in _strip_prefix(key, lang)}
+        out = [(seq, b) for seq, b in tb["bounds"] if not seq or (seq[0] in forms if len(seq) == 1 else seq[-1] == key)]
+        if len(_BOUNDS_BEFORE) < 500_000:
+            _BOUNDS_BEFORE[k] = out
+    return out
+
+
 def _bound(text, toks, i, tb, lang) -> str:
     """The bound phrase ending right before token i (ما لا يقل عن، at least, نحو...)."""
-    for seq, bound in tb["bounds"]:
+    for seq, bound in (_bounds_before(toks[i - 1].key, tb, lang) if i > 0 else tb["bounds"]):
         n = len(seq)
         if i - n < 0:
             continue

@@ -79,15 +79,15 @@ def extract_document(doc: Document) -> list[Claim]:
         P = _Para(pstart, pend, merge_quoted(sents, quotes), quotes, prev_tail, prev_last)
         if prev_tail is not None and not quotes:
             d = block_quote(D, P)
-            if not doc.is_skipped(d.start, d.end):
+            if not D.is_skipped(d.start, d.end):
                 drafts.append(d)
                 if d.speaker is not None:
                     D.last_speaker = d.speaker
             prev_tail, prev_last = None, d
             continue
         _paragraph_claims(D, P)
-        if not doc.is_skipped(pstart, pend):
-            drafts.extend(d for d in P.drafts if not doc.is_skipped(d.start, d.end))
+        if not D.is_skipped(pstart, pend):
+            drafts.extend(d for d in P.drafts if not D.is_skipped(d.start, d.end))
         prev_tail = introduces_block(D, P)
         prev_last = P.drafts[-1] if P.drafts else prev_last
     return mark_rebuttals(D, _claims(D, drafts))
@@ -124,7 +124,10 @@ def _claims(D: _Doc, drafts: list[_Draft]) -> list[Claim]:
         cue = D.span(*d.cue) if d.cue else None
         first = Stance(d.stance, d.speaker, cue)
         stances = (first,) + tuple(d.extra)
-        quantities = tuple(parse_quantities(text[d.start:d.end], offset=d.start, lang=D.lang))
+        found = D.figures.get((d.start, d.end))  # parsed already when the span was tried as a statement
+        if found is None:
+            found = parse_quantities(text[d.start:d.end], offset=d.start, lang=D.lang)
+        quantities = tuple(found)
         claims.append(Claim(
             id=f"{doc.id}#c{len(claims) + 1}",
             doc=doc.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .cues import _Cue, _is_cue_tok
@@ -13,32 +14,71 @@ from .stances import _stance_for, _tail_stances
 from .tokens import _QUOTE_CHARS, _Doc
 
 
-def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own: list[_Quote],
-                breaks: bool = True) -> tuple[int, int | None]:
-    """End of a reported clause starting at ``start``; also the token where a stance tail begins."""
-    text, toks, L = D.text, D.toks, D.L
-    end = sent_end
-    tail = None
-    for c in cues:
+_STOPS_BEFORE_CUE = ("،", ",", "؛", ";", "-", "–", "—")
+
+
+def _spans_index(quotes: list[_Quote]) -> tuple[list[int], list[int]]:
+    """The quotes' opening marks, sorted, and the furthest ``q.close or q.end`` of the quotes opened so far."""
+    spans = sorted((q.open, q.close or q.end) for q in quotes)
+    reach: list[int] = []
+    for _, r in spans:
+        reach.append(max(r, reach[-1]) if reach else r)
+    return [o for o, _ in spans], reach
+
+
+def _own_index(P) -> tuple[list[int], list[int]]:
+    """``_spans_index(P.own_quotes)``, made once the quotes are attributed (the list only grows)."""
+    key = ("own", len(P.own_quotes))
+    if key not in P._index:
+        P._index[key] = _spans_index(P.own_quotes)
+    return P._index[key]
+
+
+def _cut_at_cue(D: _Doc, start: int, end: int, cues: list[_Cue], skip: _Cue | None, own) -> int:
+    """The end of a clause [start, end) cut at the first later cue of ``cues`` (sorted, ``skip`` left out)
+    that follows a comma or dash, a conjunction with a comma, or a comma (not inside an own quote)."""
+    text, toks = D.text, D.toks
+    cp = D.language.conjunction_prefix
+    opens, reach = own
+    last_comma, scanned = -1, start  # the last comma in [start, scanned)
+    for x in range(bisect.bisect_right(cues, start, key=lambda c: toks[c.tok].start), len(cues)):
+        c = cues[x]
         cs = toks[c.tok].start
-        if start < cs < end:
-            before = text[start:cs].rstrip()
-            if before.endswith(("،", ",", "؛", ";", "-", "–", "—")):
-                end = cs
-                break
-            # "وأكد ..." joined by و without a comma
-            cp = D.language.conjunction_prefix
-            if cp and toks[c.tok].key.startswith(cp) and c.kind == "verb" and toks[c.tok - 1].raw in ("،", ","):
-                end = cs
-                break
-            # "…، كانت هناك أخبار تفيد بأن": another report after a comma ends this clause at the comma
-            commas = [m.start() for m in re.finditer(r"[،,؛;]", text[start:cs])]
-            if commas and not any(q.open < start + commas[-1] < (q.close or q.end) for q in quotes_own):
-                end = start + commas[-1]
-                break
-    for q in quotes_own:
-        if start < q.open < end:
-            end = q.open
+        if cs >= end:
+            break
+        if c is skip:
+            continue
+        j = cs  # text[start:cs].rstrip() ends with one of the stops
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        if j > start and text[j - 1] in _STOPS_BEFORE_CUE:
+            return cs
+        # "وأكد ..." joined by و without a comma
+        if cp and toks[c.tok].key.startswith(cp) and c.kind == "verb" and toks[c.tok - 1].raw in ("،", ","):
+            return cs
+        # "…، كانت هناك أخبار تفيد بأن": another report after a comma ends this clause at the comma
+        last_comma = max([last_comma] + [text.rfind(ch, scanned, cs) for ch in "،,؛;"])
+        scanned = cs
+        if last_comma >= 0:
+            k = bisect.bisect_left(opens, last_comma)  # the own quotes opened before the comma
+            if not (k and reach[k - 1] > last_comma):
+                return last_comma
+    return end
+
+
+def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own: list[_Quote],
+                breaks: bool = True, skip: _Cue | None = None, own=None) -> tuple[int, int | None]:
+    """End of a reported clause starting at ``start``; also the token where a stance tail begins.
+    ``cues`` in text order (``skip``, the clause's own cue, left out); ``own``: ``_spans_index(quotes_own)``
+    when the caller has it."""
+    text, toks, L = D.text, D.toks, D.L
+    own = own if own is not None else _spans_index(quotes_own)
+    end = _cut_at_cue(D, start, sent_end, cues, skip, own)
+    opens = own[0]
+    k = bisect.bisect_right(opens, start)  # the first own quote opening in (start, end) ends the clause
+    if k < len(opens) and opens[k] < end:
+        end = opens[k]
+    tail = None
     # ", however ..." / "، ومع ذلك" / "، لكن" end the reported clause
     t = D.tok_at(start)
     cp = D.language.conjunction_prefix  # "، ومع ذلك" = "، مع ذلك"
@@ -53,14 +93,16 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
         t += 1
     # "- وهو ادعاء أكده ..." / ", a claim confirmed by ..."
     t = D.tok_at(start)
+    firsts = _first_words(L.anaphora)
     while t < len(toks) and toks[t].start < min(sent_end, end + 3):
-        for seq in L.anaphora:
-            n = len(seq)
-            if tuple(x.key for x in toks[t:t + n]) == seq:
-                if toks[t].start > start:
-                    end = min(end, toks[t].start)
-                    tail = t
-                    break
+        if firsts is None or toks[t].key in firsts:
+            for seq in L.anaphora:
+                n = len(seq)
+                if tuple(x.key for x in toks[t:t + n]) == seq:
+                    if toks[t].start > start:
+                        end = min(end, toks[t].start)
+                        tail = t
+                        break
         if tail is not None:
             break
         t += 1
@@ -69,11 +111,16 @@ def _clause_end(D: _Doc, start: int, sent_end: int, cues: list[_Cue], quotes_own
     while e2 > s2 and text[e2 - 1] in ".،,؛;:-–— ":
         e2 -= 1
     for w in D.language.clause_trailing_words:
-        if text[s2:e2].endswith(w):
+        if text.endswith(w, s2, e2):
             e2 -= len(w)
             while e2 > s2 and text[e2 - 1] in ".،,؛;:-–— ":
                 e2 -= 1
     return e2, tail
+
+
+def _first_words(seqs: list[tuple[str, ...]]) -> frozenset[str] | None:
+    """The first words of word sequences; None (no filter) when one is empty (it matches anywhere)."""
+    return None if any(not s for s in seqs) else frozenset(s[0] for s in seqs)
 
 
 def reported_claims(D: _Doc, P) -> None:
@@ -134,7 +181,7 @@ def _parenthetical(D: _Doc, P, c: _Cue, sent: tuple[int, int]) -> bool:
 
 def _clause_for(D: _Doc, P, c: _Cue, start: int, s_end: int) -> tuple[int, int | None]:
     """``_clause_end`` of the clause c reports, cut at the paragraph's other cues and own quotes."""
-    return _clause_end(D, start, s_end, [x for x in P.cues if x is not c], P.own_quotes)
+    return _clause_end(D, start, s_end, P.cues, P.own_quotes, skip=c, own=_own_index(P))
 
 
 def _report(D: _Doc, P, c: _Cue, start: int, end: int, sent: tuple[int, int]) -> _Draft:

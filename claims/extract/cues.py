@@ -28,7 +28,7 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
             i += 1
             continue
         hit = None
-        for seq, stance in L.phrases:
+        for seq, stance in _phrases_from(D, tk.key):
             n = len(seq)
             if i + n > t1:
                 continue
@@ -55,7 +55,7 @@ def find_cues(D: _Doc, t0: int, t1: int, inside) -> list[_Cue]:
                 hit = _Cue(i, i + n - 1, stance, kind)
                 break
         if hit is None:
-            for v, _ in _variants(tk.key, D.language):
+            for v in _verb_forms(D, tk.key):  # the first form that is a reporting verb, if any
                 if v in L.verbs:
                     # English "reports"/"claims"/"says" as nouns: require a plausible subject/object context
                     if D.language.verbs_double_as_nouns and not _en_verb_ok(D, i):
@@ -95,6 +95,22 @@ def _introduces_clause(D: _Doc, i: int, t1: int) -> bool:
     return False
 
 
+_PHRASES_FROM: dict[tuple[object, str], list[tuple[tuple[str, ...], str]]] = {}
+
+
+def _phrases_from(D: _Doc, key: str) -> list[tuple[tuple[str, ...], str]]:
+    """The attribution phrases whose first word is a variant of ``key``, in table order: the only ones
+    ``find_cues`` can match at a token with that key (once per language and key)."""
+    k = (D.language, key)  # the tables are those of the language
+    out = _PHRASES_FROM.get(k)
+    if out is None:
+        first = {v for v, _ in _variants(key, D.language)}
+        out = [(seq, stance) for seq, stance in D.L.phrases if seq[0] in first]
+        if len(_PHRASES_FROM) < 500_000:
+            _PHRASES_FROM[k] = out
+    return out
+
+
 def _en_verb_ok(D: _Doc, i: int) -> bool:
     toks = D.toks
     prev = toks[i - 1].key if i > 0 else ""
@@ -105,5 +121,19 @@ def _en_verb_ok(D: _Doc, i: int) -> bool:
     return True
 
 
+_VERB_FORMS: dict[tuple[object, str], tuple[str, ...]] = {}
+
+
+def _verb_forms(D: _Doc, key: str) -> tuple[str, ...]:
+    """The first variant of ``key`` that is a reporting verb, as a 1-tuple, or () (once per language and key)."""
+    k = (D.language, key)
+    out = _VERB_FORMS.get(k)
+    if out is None:
+        out = next(((v,) for v, _ in _variants(key, D.language) if v in D.L.verbs), ())
+        if len(_VERB_FORMS) < 500_000:
+            _VERB_FORMS[k] = out
+    return out
+
+
 def _is_cue_tok(D: _Doc, j: int) -> bool:
-    return any(v in D.L.verbs for v, _ in _variants(D.toks[j].key, D.language))
+    return bool(_verb_forms(D, D.toks[j].key))

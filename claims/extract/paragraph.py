@@ -6,6 +6,7 @@ speakers, quotes, content, stances, statements) then add to the same ``_Para``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..types import Speaker
@@ -31,13 +32,36 @@ class _Para:
     reported: list[_Draft] = field(default_factory=list)
     anaphoric: list[tuple[_Cue, int]] = field(default_factory=list)  # "confirmed this figure"
     drafts: list[_Draft] = field(default_factory=list)
+    _index: dict = field(default_factory=dict, repr=False)  # look-up tables, made on first use
 
     def inside(self, p: int) -> bool:
         """Whether character p lies within a quotation (marks included)."""
-        return any(q.open <= p <= (q.close if q.close is not None else q.end) for q in self.quotes)
+        opens, reach = self._quote_index()
+        k = bisect_right(opens, p)  # the quotes opened at or before p
+        return k > 0 and reach[k - 1] >= p
+
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        """The quotes' opening marks, sorted, and for each the furthest end (closing mark, else content
+        end) of the quotes opened so far: p is inside one iff that reach is >= p."""
+        if "quotes" not in self._index:
+            spans = sorted((q.open, q.close if q.close is not None else q.end) for q in self.quotes)
+            reach: list[int] = []
+            for _, r in spans:
+                reach.append(max(r, reach[-1]) if reach else r)
+            self._index["quotes"] = ([o for o, _ in spans], reach)
+        return self._index["quotes"]
+
+    def quote_opens(self) -> set[int]:
+        """The opening marks of the quotes (``any(q.open == x for q in P.quotes)`` as a set look-up)."""
+        if "opens" not in self._index:
+            self._index["opens"] = {q.open for q in self.quotes}
+        return self._index["opens"]
 
     def sent_of(self, p: int) -> tuple[int, int]:
-        for s, e in self.sents:
-            if s <= p < e:
-                return s, e
+        """The sentence holding character p (the sentences are sorted and disjoint), else the paragraph."""
+        if "sents" not in self._index:
+            self._index["sents"] = [s for s, _ in self.sents]
+        k = bisect_right(self._index["sents"], p) - 1
+        if k >= 0 and p < self.sents[k][1]:
+            return self.sents[k]
         return self.start, self.end

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,68 @@ class _Quote:
 
 
 _LETTER = re.compile(r"[\w\u0600-\u06ff]")
+_NONSPACE = re.compile(r"\S")
+_NOT_COMMA_COLON = re.compile(r"[^ ،,:]")  # what text.strip(" ،,:") keeps
+_NOT_TRAILER = re.compile(r"[^ .،,؛;\"”]")  # what text.strip(" .،,؛;\"”") keeps
+_STARTS_TEXT = re.compile(r"\s*\S")
+_MARK_RES: dict[frozenset, re.Pattern] = {}
+_AFTER_OPEN = re.compile("[ '`\u00a0\u202f\u2009]*(.)", re.S)  # text[i:].lstrip(" '`\u00a0\u202f\u2009")[0]
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    """``not text[a:b].strip()`` without copying text[a:b]."""
+    return _NONSPACE.search(text, a, b) is None
+
+
+def _marks_re(chars: set[str]) -> re.Pattern:
+    """The doubled marks ``'' and '' (tried first), else a character class of the quote marks (once per
+    set of marks)."""
+    key = frozenset(c for c in chars if len(c) == 1)
+    if key not in _MARK_RES:
+        alts = [re.escape(two) for two in _DOUBLED]
+        if key:
+            alts.append("[" + "".join(re.escape(c) for c in sorted(key)) + "]")
+        _MARK_RES[key] = re.compile("|".join(alts))
+    return _MARK_RES[key]
+
+
+class _Stack:
+    """The open quote marks, (position, mark) in text order, with what ``_pair_marks`` asks of them kept
+    up to date: how many open marks each closer closes, and where each kind of mark last stands.
+    ``closer_for``: an opener's first listed closer; ``closes``: every closer of an opener (German „…“ and „…”)."""
+
+    def __init__(self, closer_for: dict[str, str], closes: dict[str, set[str]], double: set[str]):
+        self.items: list[tuple[int, str]] = []
+        self.closer_for, self.closes, self.double = closer_for, closes, double
+        self.at: dict[str, list[int]] = {}  # open mark -> its indices in items, ascending
+        self.closing: dict[str, int] = {}  # closer -> how many open marks it closes
+        self.matching: dict[str, list[str]] = {}  # mark -> the open marks it may close
+
+    def push(self, pos: int, ch: str) -> None:
+        self.at.setdefault(ch, []).append(len(self.items))
+        self.items.append((pos, ch))
+        for c in self.closes[ch]:
+            self.closing[c] = self.closing.get(c, 0) + 1
+
+    def closes_any(self, ch: str) -> bool:
+        """``any(ch in closes[o] for _, o in stack)``"""
+        return self.closing.get(ch, 0) > 0
+
+    def last_match(self, ch: str) -> int | None:
+        """The index of the last open mark that ch closes (one of its closers, or double quotes of any form)."""
+        if ch not in self.matching:
+            cf, closes, double = self.closer_for, self.closes, self.double
+            self.matching[ch] = [o for o in cf if ch in closes[o] or (ch in double and o in double and cf[o] in double)]
+        found = [self.at[o][-1] for o in self.matching[ch] if self.at.get(o)]
+        return max(found) if found else None
+
+    def cut(self, k: int) -> None:
+        """Drop the open marks from index k on."""
+        for _, o in self.items[k:]:
+            self.at[o].pop()
+            for c in self.closes[o]:
+                self.closing[c] -= 1
+        del self.items[k:]
 
 
 def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -> list[_Quote]:
@@ -38,6 +101,7 @@ def find_quotes(D: _Doc, pstart: int, pend: int, sents: list[tuple[int, int]]) -
 
 # two-character marks: NYT-style ``…'' and ''…'' stand for a double quotation mark
 _DOUBLED = {"``": '"', "''": '"'}
+_INNER = re.compile(r"[ \t\u00a0\u202f\u2009]+(\S)")  # a space inside an opening mark, then the first character
 
 
 def _mark_context(text: str, pos: int, pstart: int, pend: int, width: int = 1) -> tuple[bool, bool, bool, str, str]:
@@ -51,24 +115,18 @@ def _mark_context(text: str, pos: int, pstart: int, pend: int, width: int = 1) -
     next_word = bool(_LETTER.match(nxt)) or nxt in "[(.$€£" or nxt.isdigit()
     can_open = prev_space and next_word
     can_close = not prev.isspace() and pos > pstart and not (next_word and _LETTER.match(prev))
-    inner = re.match(r"[ \t\u00a0\u202f\u2009]+(\S)", text[pos + width:pend])
+    inner = _INNER.match(text, pos + width, pend)  # (not a copy of the rest of the paragraph per mark)
     spaced_open = prev_space and inner is not None and bool(_LETTER.match(inner.group(1)) or inner.group(1).isdigit())
     return can_open, can_close, spaced_open, prev, nxt
 
 
 def _marks(text: str, pstart: int, pend: int, known: set[str]) -> list[tuple[int, str, int]]:
-    """The quotation marks of [pstart, pend): (position, mark, width); a doubled ``'' or '' is one mark."""
+    """The quotation marks of [pstart, pend): (position, mark, width); a doubled ``'' or '' is one mark.
+    One regex over the paragraph (the doubled marks tried first at each position)."""
     out = []
-    i = pstart
-    while i < pend:
-        two = text[i:i + 2]
-        if two in _DOUBLED and i + 1 < pend:
-            out.append((i, _DOUBLED[two], 2))
-            i += 2
-            continue
-        if text[i] in known:
-            out.append((i, text[i], 1))
-        i += 1
+    for m in _marks_re(known).finditer(text, pstart, pend):
+        two = m.group()
+        out.append((m.start(), _DOUBLED[two], 2) if len(two) == 2 else (m.start(), two, 1))
     return out
 
 
@@ -83,7 +141,7 @@ def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tup
     openers = set(closer_for)
     closers = {c for _, c in pairs}
     double = {'"', "“", "”"}  # straight and curly double quotes close each other in practice
-    stack: list[tuple[int, str]] = []
+    stack = _Stack(closer_for, closes, double)
     width: dict[int, int] = {}
     closed: list[_Quote] = []
     for pos, ch, w in _marks(text, pstart, pend, openers | closers):
@@ -91,27 +149,22 @@ def _pair_marks(D: _Doc, pstart: int, pend: int) -> tuple[list[_Quote], list[tup
         can_open, can_close, spaced_open, prev, nxt = _mark_context(text, pos, pstart, pend, w)
         if ch in "’'" and _LETTER.match(prev) and _LETTER.match(nxt):
             continue  # apostrophe
-        opener_only = ch in openers and closer_for[ch] != ch and not any(ch in closes[o] for _, o in stack)
+        opener_only = ch in openers and closer_for[ch] != ch and not stack.closes_any(ch)
         if opener_only:
             if ch in "‘'" and not can_open:
                 continue
-            stack.append((pos, ch))
+            stack.push(pos, ch)
             continue
-        match = None
-        for k in range(len(stack) - 1, -1, -1):
-            o = stack[k][1]
-            if ch in closes[o] or (ch in double and o in double and closer_for[o] in double):
-                match = k
-                break
+        match = stack.last_match(ch)
         if match is not None and (can_close or not can_open):
-            opos, _ = stack[match]
+            opos, _ = stack.items[match]
             # anything opened after the matched opener and still open is dropped (stray marks)
-            del stack[match:]
+            stack.cut(match)
             closed.append(_Quote(opos, pos + w - 1, opos + width[opos], pos))
             continue
         if ch in openers and (can_open or (match is None and spaced_open and ch != "'")):
-            stack.append((pos, ch))
-    return closed, stack
+            stack.push(pos, ch)
+    return closed, stack.items
 
 
 def _with_unclosed(text: str, pend: int, sents: list[tuple[int, int]], closed: list[_Quote],
@@ -119,19 +172,32 @@ def _with_unclosed(text: str, pend: int, sents: list[tuple[int, int]], closed: l
     """The closed quotes plus the unclosed openers: an outer quote whose inner quote closes the paragraph
     shares that closing mark; any other runs to the end of its sentence."""
     quotes = list(closed)
+    # the closed quotes by opening mark, and from each on the one closing last (closing marks are distinct):
+    # the openers still open come in text order, and once one takes over the closing mark of all the
+    # quotes after it, none is left after the later ones
+    by_open = sorted(closed, key=lambda q: q.open)
+    opens = [q.open for q in by_open]
+    last_from: list[_Quote] = by_open[:]
+    for k in range(len(by_open) - 2, -1, -1):
+        if last_from[k + 1].close > last_from[k].close:
+            last_from[k] = last_from[k + 1]
+    sent_starts = [s for s, _ in sents]
+    shared = False
     for opos, ch in still_open:
         if ch == "'":
             continue  # an ASCII apostrophe-like mark left open is not a quote
-        tail = [q for q in quotes if q.open > opos]
-        last = max(tail, key=lambda q: q.close) if tail else None
-        if last is not None and not text[last.close + 1:pend].strip(" .،,؛;\"”") and ch in "“«\"":
+        k = bisect.bisect_right(opens, opos)
+        last = last_from[k] if k < len(by_open) and not shared else None
+        if last is not None and not _NOT_TRAILER.search(text, last.close + 1, pend) and ch in "“«\"":
             quotes = [q for q in quotes if not (q.open > opos and q.close <= last.close)]
             quotes.append(_Quote(opos, last.close, opos + 1, last.close))
+            shared = True
             continue
-        after = text[opos + 1:pend].lstrip(" '`\u00a0\u202f\u2009")  # "« Nous …": a space inside the mark
-        if not after or not _LETTER.match(after[0]) and after[0] not in "[(":
+        after = _AFTER_OPEN.match(text, opos + 1, pend)  # "« Nous …": a space inside the mark
+        if after is None or not _LETTER.match(after.group(1)) and after.group(1) not in "[(":
             continue
-        send = next((e for s, e in sents if s <= opos < e), pend)
+        k = bisect.bisect_right(sent_starts, opos) - 1
+        send = sents[k][1] if k >= 0 and opos < sents[k][1] else pend
         w = 2 if text[opos:opos + 2] in _DOUBLED else 1
         quotes.append(_Quote(opos, None, opos + w, send, ("unclosed quote",)))
     return quotes
@@ -170,7 +236,7 @@ def _attribute(D: _Doc, P, qi: int, q: _Quote) -> None:
     left_text = text[left_lo:q.open].rstrip()
     cue, adjacent = _cue_before(D, P, q, left_lo, left_text)
     direct = cue is not None
-    if cue is None and not text[P.start:q.open].strip() and P.prev_tail is not None:
+    if cue is None and _blank(text, P.start, q.open) and P.prev_tail is not None:
         _own(P, q, P.prev_tail[0], P.prev_tail[1], False)
         return
     if cue is None:
@@ -183,7 +249,7 @@ def _attribute(D: _Doc, P, qi: int, q: _Quote) -> None:
         return  # صحيفة «واشنطن بوست», لـ"الأهرام", told "Le Monde": a quoted name (an outlet, an addressee)
     k2 = D.tok_at(q.close + 1) if q.close is not None else len(D.toks)
     if words <= 4 and k2 < len(D.toks) and (D.toks[k2].key in D.L.comp_bare or D.toks[k2].key in D.L.comp_pron) and cue is not None \
-            and D.toks[cue.last].end <= q.open and not D.text[D.toks[cue.last].end:q.open].strip(" ،,:"):
+            and D.toks[cue.last].end <= q.open and not _NOT_COMMA_COLON.search(text, D.toks[cue.last].end, q.open):
         return  # ذكرت "وول ستريت جورنال" أن …: the quoted name is the subject of the cue before it
     info = P.quote_info
     if cue is None and text[left_lo:q.open].strip(" ،,:.") in ("", "و", "and") and info and qi > 0 and info[-1][0] is quotes[qi - 1]:
@@ -203,13 +269,27 @@ def _attribute(D: _Doc, P, qi: int, q: _Quote) -> None:
     elif direct and cue is not None:
         _own(P, q, cue, speaker_of(D, P, cue), False)
         P.used_cues.add(cue.tok)
-    elif words >= 8 or (words >= 4 and not text[s_start:q.open].strip(" ،,:")):
+    elif words >= 8 or (words >= 4 and not _NOT_COMMA_COLON.search(text, s_start, q.open)):
         # no cue: the one person named in the sentence (or, for a quote opening the paragraph,
         # in the rest of the paragraph) is taken as the speaker
-        spk = _sole_person(D, s_start, s_end, P.inside)
-        if spk is None and (q.close is None or not text[P.start:q.open].strip()):
-            spk = _sole_person(D, s_start, P.end, P.inside)
+        spk = _sole_person_in(D, P, s_start, s_end)
+        if spk is None and (q.close is None or _blank(text, P.start, q.open)):
+            spk = _sole_person_in(D, P, s_start, P.end)
         info.append((q, None, spk, False))
+
+
+def _sole_person_in(D: _Doc, P, start: int, end: int) -> Speaker | None:
+    """``_sole_person`` outside P's quotes, once per range (the quotes of a sentence share it)."""
+    key = ("sole", start, end)
+    if key not in P._index:
+        P._index[key] = _sole_person(D, start, end, P.inside)
+    return P._index[key]
+
+
+def _cues_in(D: _Doc, P, lo: int, hi: int) -> list[_Cue]:
+    """P's cues (in text order) starting in [lo, hi), by bisection."""
+    key = lambda c: D.toks[c.tok].start  # noqa: E731
+    return P.cues[bisect.bisect_left(P.cues, lo, key=key):bisect.bisect_left(P.cues, hi, key=key)]
 
 
 def _own(P, q: _Quote, cue: _Cue | None, spk: Speaker | None, continued: bool) -> None:
@@ -221,7 +301,7 @@ def _cue_before(D: _Doc, P, q: _Quote, left_lo: int, left_text: str) -> tuple[_C
     """The last cue between the previous quote (or the sentence start) and q when it introduces q, and
     whether it is adjacent: only punctuation or the cue's own subject between (``said, "…"``,
     ``وقال الوزير "…"``), not an object (``calling it "…"``, ``واصفًا إياها بـ"…"``)."""
-    before = [c for c in P.cues if left_lo <= D.toks[c.tok].start < q.open]
+    before = _cues_in(D, P, left_lo, q.open)
     if not before:
         return None, False
     c = before[-1]
@@ -248,7 +328,7 @@ def _cue_after(D: _Doc, P, q: _Quote, s_end: int) -> _Cue | None:
     """A cue right after q (``"…"، قال فلان``, ``"…," said Klein``)."""
     text = D.text
     after_end = (q.close + 1) if q.close is not None else q.end
-    nxt = [c for c in P.cues if after_end <= D.toks[c.tok].start <= after_end + 40 and D.toks[c.tok].start < s_end + 40]
+    nxt = _cues_in(D, P, after_end, min(after_end + 41, s_end + 40))
     cp = D.language.conjunction_prefix
     if nxt and D.language.quote_cue_needs_subject:
         a0, b0 = _np_after(D, nxt[0].last, D.tok_at(s_end + 40))
@@ -265,9 +345,12 @@ def _cue_after(D: _Doc, P, q: _Quote, s_end: int) -> _Cue | None:
 def quote_claims(D: _Doc, P) -> None:
     """Quote drafts into ``P.drafts``; a quote inside a reported clause is part of it unless it has its own
     cue, and a reported clause that is only a cue's quote is dropped."""
+    own_ids = {id(o) for o in P.own_quotes}
+    starts, reach = _reach([(r.start, r.end) for r in P.reported])
     for q, cue, spk, cont in P.quote_info:
-        own = any(q is o for o in P.own_quotes)
-        if not own and any(r.start <= q.end and q.open <= r.end for r in P.reported):
+        own = id(q) in own_ids
+        k = bisect.bisect_right(starts, q.end)  # a reported clause starting by q's end and reaching q
+        if not own and k and reach[k - 1] >= q.open:
             continue
         s_start, s_end = P.sent_of(q.open)
         if cont:
@@ -276,13 +359,47 @@ def quote_claims(D: _Doc, P) -> None:
         cue_span = (D.toks[cue.tok].start, D.toks[cue.last].end) if cue else None
         st = _stance_for(D, cue, spk, q.start, q.end) if cue else ("denies" if _negated(D, q.start, q.end) else "asserts")
         P.drafts.append(_Draft(q.start, q.end, "quote", spk, st, cue_span, sent, q.warnings))
+    starts, reach = _reach([(p.start, p.end) for p in P.drafts if p.kind == "quote"])
+    nested = _nested_index(P.reported)
     for r in P.reported:
-        if any(p.kind == "quote" and p.start <= r.start and r.end <= p.end + 1 for p in P.drafts):
+        k = bisect.bisect_right(starts, r.start)  # a quote starting by r's start and reaching r's end
+        if k and reach[k - 1] + 1 >= r.end:
             continue
-        if any(o is not r and o.start <= r.start and r.end <= o.end and (o.start, o.end) != (r.start, r.end)
-               and _same_source(o, r) for o in P.reported):
+        if _nested(nested, r):
             continue  # "قال X إنه لاحظ أن …": the nested report is part of the outer one
-        P.drafts.append(r)
+        P.drafts.append(r)  # (a reported draft: never one of the quotes looked at)
+
+
+def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Spans sorted by start: the starts, and the furthest end among the spans up to each."""
+    spans = sorted(spans)
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    return [s for s, _ in spans], reach
+
+
+def _nested_index(reported: list[_Draft]) -> dict[str, tuple[list[int], list[int]]]:
+    """The reported clauses with a speaker, by speaker name: ``_reach`` of their spans."""
+    by_name: dict[str, list[tuple[int, int]]] = {}
+    for r in reported:
+        if r.speaker is not None:
+            by_name.setdefault(r.speaker.name, []).append((r.start, r.end))
+    return {name: _reach(spans) for name, spans in by_name.items()}
+
+
+def _nested(index: dict[str, tuple[list[int], list[int]]], r: _Draft) -> bool:
+    """``any(o is not r and o.start <= r.start and r.end <= o.end and (o.start, o.end) != (r.start, r.end)
+    and _same_source(o, r) for o in reported)`` by bisection: a clause of the same speaker starting before r
+    and reaching r's end, or starting by r's start and reaching past r's end."""
+    if r.speaker is None or r.speaker.name not in index:
+        return False
+    starts, reach = index[r.speaker.name]
+    k1 = bisect.bisect_left(starts, r.start)  # spans starting before r
+    if k1 and reach[k1 - 1] >= r.end:
+        return True
+    k2 = bisect.bisect_right(starts, r.start)  # spans starting by r's start
+    return bool(k2) and reach[k2 - 1] > r.end
 
 
 def _same_source(a: _Draft, b: _Draft) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -38,13 +39,20 @@ def mark_rebuttals(D: _Doc, claims: list[Claim]) -> list[Claim]:
         return claims
     folded = fold(D.text)
     out = []
+    starts = [c.start for c in claims]  # the claims come sorted by (start, end)
+    ends: list[int] = []  # the ends of the claims before the current one, sorted
+    earlier = _Earlier(D, claims)
     for n, c in enumerate(claims):
+        if n:
+            bisect.insort(ends, claims[n - 1].end)
         if not (c.speaker and c.speaker.name and c.sentence):
             out.append(c)
             continue
         s0, s1 = c.sentence
-        lo = max([s0] + [p.end for p in claims[:n] if s0 <= p.end <= c.start])
-        hi = min([s1] + [p.start for p in claims[n + 1:] if c.end <= p.start <= s1])
+        k = bisect.bisect_right(ends, c.start)  # the last earlier end at or before c's start, if in the sentence
+        lo = max(s0, ends[k - 1]) if k else s0
+        k = bisect.bisect_left(starts, c.end, n + 1)  # the first later start at or after c's end
+        hi = min(s1, starts[k]) if k < len(claims) else s1
         regions = [(lo, c.start), (c.end, hi)]
         segs = [folded[a:b].replace("\x00", "") for a, b in regions if b > a]
         is_strong = strong is not None and any(strong.search(x) for x in segs)
@@ -65,8 +73,28 @@ def mark_rebuttals(D: _Doc, claims: list[Claim]) -> list[Claim]:
             if target:
                 break
         if target is None and is_strong:
-            prev = [p.speaker for p in claims[:n] if p.speaker and p.speaker.name and p.speaker.name != c.speaker.name
-                    and p.kind != "statement" and _is_named(D, p.speaker)]
-            target = prev[-1] if prev else None
+            target = earlier.last_other(n, c.speaker.name)
         out.append(replace(c, rebuts=target) if target else c)
     return out
+
+
+class _Earlier:
+    """The speaker of the last claim before claim n, by a named person, not a statement, and named
+    otherwise than a given name: kept up to date over the claims in order (the last such claim, and the
+    last one named otherwise than it), instead of a scan of all the claims before each."""
+
+    def __init__(self, D: _Doc, claims: list[Claim]):
+        self.D, self.claims, self.upto = D, claims, 0
+        self.last = self.other = None  # speakers
+
+    def last_other(self, n: int, name: str):
+        while self.upto < n:
+            p = self.claims[self.upto]
+            self.upto += 1
+            if p.speaker and p.speaker.name and p.kind != "statement" and _is_named(self.D, p.speaker):
+                if self.last is not None and p.speaker.name != self.last.name:
+                    self.other = self.last
+                self.last = p.speaker
+        if self.last is not None and self.last.name != name:
+            return self.last
+        return self.other

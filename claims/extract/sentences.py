@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .tokens import _Doc
 
-_END = re.compile(r"(?:\.{2,}|[.!?؟…])+[\"”»’']*(?=\s|$)")
+# A run of stops (".", "...", "!?", "؟", "…"), closing quotes, then a space or the end. The run and the
+# quotes are possessive and a match never starts inside a run: a shorter run ends before another stop,
+# which is never followed by a space, so backtracking into a run can only fail (and the former
+# "(?:\.{2,}|[.!?؟…])+" took exponential time to fail on "....x").
+_END = re.compile(r"(?<![.!?؟…])[.!?؟…]++[\"”»’']*+(?=\s|$)")
 
 
 def split_sentences(D: _Doc, pstart: int, pend: int) -> list[tuple[int, int]]:
@@ -26,6 +31,7 @@ def split_sentences(D: _Doc, pstart: int, pend: int) -> list[tuple[int, int]]:
 
 
 _INITIALS = re.compile(r"(?:\w\.)+\w|[A-Z]|[A-Z][a-z]?")  # "U.S", "a.m", "J", "Th"
+_NEXT_WORD = re.compile(r"\s*([\w$€£]+)")
 
 
 def _abbreviation(D: _Doc, s: int, dot: int, after: int, pend: int) -> bool:
@@ -33,11 +39,11 @@ def _abbreviation(D: _Doc, s: int, dot: int, after: int, pend: int) -> bool:
     list ("Mr.", "Dept."), an abbreviation before a number ("No. 10"), an initial ("J. K. Rowling"), or a
     dotted acronym ("U.S.", "a.m.") not followed by a word that opens sentences ("… the U.S. The …")."""
     text, L = D.text, D.L
-    word = re.search(r"(\S+)$", text[s:dot])
+    word = _last_word(text, s, dot)
     if not word:
         return False
-    w = word.group(1).lstrip("(\"“‘«")
-    nxt = re.match(r"\s*([\w$€£]+)", text[after:pend])
+    w = word.lstrip("(\"“‘«")
+    nxt = _NEXT_WORD.match(text, after, pend)  # (not a copy of the rest of the paragraph per period)
     if not nxt:
         return False  # the paragraph ends here
     if w.lower() + "." in L.number_abbreviations:
@@ -45,6 +51,18 @@ def _abbreviation(D: _Doc, s: int, dot: int, after: int, pend: int) -> bool:
     if re.fullmatch(r"(?:\w\.)+\w", w):
         return nxt.group(1).lower() not in L.sentence_starters
     return w.lower() + "." in L.abbreviations or bool(re.fullmatch(r"[A-Z]", w))
+
+
+def _last_word(text: str, s: int, e: int) -> str:
+    """The run of non-space characters ending at e (not before s): ``re.search(r"(\\S+)$", text[s:e])``
+    without copying the sentence so far at every period. As there, ``$`` also matches before a final
+    newline (a paragraph may now hold a hard-wrapped line break)."""
+    if e > s and text[e - 1] == "\n":
+        e -= 1
+    j = e
+    while j > s and not text[j - 1].isspace():
+        j -= 1
+    return text[j:e]
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -105,9 +123,15 @@ def _soft_break(prev: str, line: str, width: int | None) -> bool:
 
 def merge_quoted(sents: list[tuple[int, int]], quotes) -> list[tuple[int, int]]:
     """Sentences with the boundaries that fall inside a closed quotation removed."""
+    closed = sorted((q.open, q.close) for q in quotes if q.close is not None)
+    opens = [o for o, _ in closed]
+    reach = []  # reach[k]: the furthest closing mark of the closed quotes opened before opens[k + 1]
+    for _, c in closed:
+        reach.append(max(c, reach[-1]) if reach else c)
     merged: list[tuple[int, int]] = []
     for s, e in sents:
-        if merged and any(q.close is not None and q.open < s <= q.close for q in quotes):
+        k = bisect_left(opens, s)  # the closed quotes opened before s: a boundary at s is inside one
+        if merged and k and reach[k - 1] >= s:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

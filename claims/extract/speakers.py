@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..quantities import squeeze
@@ -11,11 +12,35 @@ from .names import normalise_name
 from .tokens import _QUOTE_CHARS, _Doc, _T, _variants
 
 
+_NAME_KEYS: dict[tuple[object, str], tuple[list, bool]] = {}
+_TITLE_WORDS: dict[object, set[str]] = {}
+
+
+def _name_keys(D: _Doc, key: str) -> tuple[list[tuple[tuple[str, ...], str]], bool]:
+    """For a token key: the names of the table (in table order) whose first word is one of the key's
+    variants, and whether a variant is a first name (once per language and key)."""
+    k = (D.language, key)
+    out = _NAME_KEYS.get(k)
+    if out is None:
+        keys0 = [v for v, _ in _variants(key, D.language)]
+        out = ([(seq, nk) for seq, nk in D.L.names if seq[0] in keys0], any(x in D.L.first_names for x in keys0))
+        if len(_NAME_KEYS) < 500_000:
+            _NAME_KEYS[k] = out
+    return out
+
+
+def _title_words(D: _Doc) -> set[str]:
+    """Every word of the language's titles ("chief", "executive", ...), squeezed (once per language)."""
+    if D.language not in _TITLE_WORDS:
+        _TITLE_WORDS[D.language] = {squeeze(w) for seq in D.L.titles for w in seq}
+    return _TITLE_WORDS[D.language]
+
+
 def _is_name_tok(D: _Doc, t: _T) -> bool:
     if re.match(r"[A-Z]", t.raw):
         return True
-    keys = [v for v, _ in _variants(t.key, D.language)]
-    return any(k in D.L.first_names for k in keys) or any(seq[0] in keys for seq, _ in D.L.names)
+    names, first_name = _name_keys(D, t.key)
+    return first_name or bool(names)
 
 
 def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, int, bool] | None:
@@ -23,14 +48,14 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
     toks = D.toks
     orgs = None
     for i in range(a, b):
-        keys0 = [v for v, _ in _variants(toks[i].key, D.language)]
+        names, first_name = _name_keys(D, toks[i].key)
         hit = None
-        for seq, key in D.L.names:
+        for seq, key in names:  # the names whose first word this token may be
             n = len(seq)
-            if i + n <= b and seq[0] in keys0 and tuple(t.key for t in toks[i + 1:i + n]) == seq[1:]:
+            if i + n <= b and tuple(t.key for t in toks[i + 1:i + n]) == seq[1:]:
                 hit = (i, i + n, key in D.L.persons)
                 break
-        if hit is None and any(k in D.L.first_names for k in keys0):
+        if hit is None and first_name:
             j = i + 1
             if j < b and toks[j].word and toks[j].key not in D.L.stops and not _is_cue_tok(D, j):
                 j += 1
@@ -43,7 +68,7 @@ def _name_in(D: _Doc, a: int, b: int, persons_only: bool = False) -> tuple[int, 
                 person = j - i >= 2 and all(re.fullmatch(r"[A-Z][a-z'\-]+", t.raw) for t in toks[i:j]) and not (
                     {t.key.rstrip("'s") for t in toks[i:j]} & D.L.org_suffixes)
                 if not person and j - i == 1 and D.language.cased_names and re.fullmatch(r"[A-Z][a-z]+", toks[i].raw) and i > a:
-                    person = toks[i - 1].key in {squeeze(w) for seq in D.L.titles for w in seq}
+                    person = toks[i - 1].key in _title_words(D)
                 hit = (i, j, person)
         if hit is None:
             continue
@@ -88,7 +113,15 @@ def _make_speaker(D: _Doc, a: int, b: int) -> Speaker | None:
         if rest in D.L.first_names or any(seq[0] == rest for seq, _ in D.L.names):
             s += 1  # "وإيميت شير": the conjunction is not part of the name
     text = D.text[s:e]
-    return Speaker(text, s, e, normalise_name(text))
+    name = _NAMES.get(text)
+    if name is None:
+        name = normalise_name(text)
+        if len(_NAMES) < 200_000:
+            _NAMES[text] = name
+    return Speaker(text, s, e, name)
+
+
+_NAMES: dict[str, str] = {}  # speaker text -> normalise_name(text): the same speakers recur
 
 
 def _is_pronoun(D: _Doc, a: int, b: int) -> bool:
@@ -130,11 +163,22 @@ def _np_after(D: _Doc, k: int, limit: int) -> tuple[int, int]:
             break
         if _is_cue_tok(D, j):
             break
-        if n > 0 and any(tuple(x.key for x in toks[j:j + len(seq)]) == seq for seq in L.anaphoric_objects if len(seq) > 1):
+        if n > 0 and t.key in _multiword_firsts(D) and any(
+                tuple(x.key for x in toks[j:j + len(seq)]) == seq for seq in L.anaphoric_objects if len(seq) > 1):
             break
         j += 1
         n += 1
     return k + 1, j
+
+
+_MULTIWORD_FIRSTS: dict[object, frozenset[str]] = {}
+
+
+def _multiword_firsts(D: _Doc) -> frozenset[str]:
+    """The first words of the language's anaphoric objects of two words or more (once per language)."""
+    if D.language not in _MULTIWORD_FIRSTS:
+        _MULTIWORD_FIRSTS[D.language] = frozenset(seq[0] for seq in D.L.anaphoric_objects if len(seq) > 1)
+    return _MULTIWORD_FIRSTS[D.language]
 
 
 def _np_before(D: _Doc, k: int, lo: int) -> tuple[int, int]:
@@ -233,37 +277,74 @@ def _subject_before(D: _Doc, k: int, lo: int) -> Speaker | None:
     return None
 
 
-def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, inside) -> Speaker | None:
+_CLAUSE_SEPS = ("،", ",", ";", "؛", "-", "–", "—")
+
+
+def _clause_walk(D: _Doc, c: _Cue, s_start: int, cues: list[_Cue], resolve, inside, P=None) -> Speaker | None:
+    """Back from cue c clause by clause to the sentence start: the nearest earlier cue of a clause that
+    resolves, else the first person named in it. Clause starts are found by bisection over P's
+    separators, cues by bisection, and a clause's first person once per clause (P given)."""
     toks = D.toks
     lo = D.tok_at(s_start)
+    seps = _separators(D, P, inside) if P is not None else None
     j = c.tok - 1
     while j >= lo:
         # clause [k, j]
-        k = j
-        while k - 1 >= lo and not (toks[k - 1].raw in ("،", ",", ";", "؛", "-", "–", "—") and not inside(toks[k - 1].start)):
-            k -= 1
-        ids = [i for i in range(k, j + 1) if not inside(toks[i].start)]
-        for x in reversed(cues):
-            if x.tok in ids and x.tok < c.tok:
+        if seps is not None:
+            x = bisect.bisect_right(seps, j - 1) - 1
+            k = seps[x] + 1 if x >= 0 and seps[x] >= lo else lo
+        else:
+            k = j
+            while k - 1 >= lo and not (toks[k - 1].raw in _CLAUSE_SEPS and not inside(toks[k - 1].start)):
+                k -= 1
+        top = min(j, c.tok - 1)
+        found = cues[bisect.bisect_left(cues, k, key=lambda x: x.tok):bisect.bisect_right(cues, top, key=lambda x: x.tok)]
+        for x in reversed(found):
+            if not inside(toks[x.tok].start):
                 sp = resolve(x)
                 if sp:
                     return sp
-        if ids:
-            segs = []
-            run = [ids[0]]
-            for i in ids[1:]:
-                if i == run[-1] + 1:
-                    run.append(i)
-                else:
-                    segs.append(run)
-                    run = [i]
-            segs.append(run)
-            for seg in segs:
-                hit = _name_in(D, seg[0], seg[-1] + 1, persons_only=True)
-                if hit:
-                    return _make_speaker(D, hit[0], hit[1])
+        hit = _first_person(D, P, k, j, inside)
+        if hit:
+            return _make_speaker(D, hit[0], hit[1])
         j = k - 2
     return None
+
+
+def _separators(D: _Doc, P, inside) -> list[int]:
+    """The clause separators of paragraph P outside quotes (token indices, sorted; once per paragraph)."""
+    if "seps" not in P._index:
+        toks = D.toks
+        P._index["seps"] = [i for i in range(D.tok_at(P.start), D.tok_at(P.end))
+                            if toks[i].raw in _CLAUSE_SEPS and not inside(toks[i].start)]
+    return P._index["seps"]
+
+
+def _first_person(D: _Doc, P, k: int, j: int, inside) -> tuple[int, int, bool] | None:
+    """The first person named in a run of tokens outside quotes among tokens k..j (once per clause)."""
+    key = ("person", k, j)
+    if P is not None and key in P._index:
+        return P._index[key]
+    toks = D.toks
+    ids = [i for i in range(k, j + 1) if not inside(toks[i].start)]
+    hit = None
+    if ids:
+        segs = []
+        run = [ids[0]]
+        for i in ids[1:]:
+            if i == run[-1] + 1:
+                run.append(i)
+            else:
+                segs.append(run)
+                run = [i]
+        segs.append(run)
+        for seg in segs:
+            hit = _name_in(D, seg[0], seg[-1] + 1, persons_only=True)
+            if hit:
+                break
+    if P is not None:
+        P._index[key] = hit
+    return hit
 
 
 def _is_title(D: _Doc, a: int, b: int) -> bool:
@@ -305,7 +386,7 @@ def speaker_of(D: _Doc, P, c: _Cue) -> Speaker | None:
     else:
         spk = _speaker_before(D, P, c, s_start, limit)
     if spk is None:
-        spk = _clause_walk(D, c, s_start, P.cues, lambda x: speaker_of(D, P, x), P.inside)
+        spk = _clause_walk(D, c, s_start, P.cues, lambda x: speaker_of(D, P, x), P.inside, P)
     if spk is None:
         spk = D.last_speaker
     P.cue_speakers[c.tok] = spk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ def _quote_chars() -> str:
 _QUOTE_CHARS = _quote_chars()
 
 
-@dataclass
+@dataclass(slots=True)
 class _T:
     i: int
     start: int
@@ -37,18 +38,37 @@ class _T:
     word: bool
 
 
+_WORD_START = re.compile(r"[\w\u0640]")
+_KEYS: dict[str, tuple[str, bool]] = {}  # raw token -> (key, is a word): the same words recur
+
+
 def tokenise(text: str) -> list[_T]:
     out = []
+    keys = _KEYS
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        word = bool(re.match(r"[\w\u0640]", raw))
-        out.append(_T(len(out), m.start(), m.end(), raw, squeeze(raw).replace("’", "'"), word))
+        known = keys.get(raw)
+        if known is None:
+            known = (squeeze(raw).replace("’", "'"), bool(_WORD_START.match(raw)))
+            if len(keys) < 500_000:
+                keys[raw] = known
+        out.append(_T(len(out), m.start(), m.end(), raw, known[0], known[1]))
     return out
 
 
+_VARIANTS: dict[tuple[Language, str], list[tuple[str, int]]] = {}
+
+
 def _variants(key: str, language: Language) -> list[tuple[str, int]]:
-    """The key and the forms it may be looked up as (Arabic: without one attached proclitic)."""
-    return language.variants(key)
+    """The key and the forms it may be looked up as (Arabic: without one attached proclitic), computed
+    once per language and key (the callers only read the list)."""
+    k = (language, key)
+    out = _VARIANTS.get(k)
+    if out is None:
+        out = language.variants(key)
+        if len(_VARIANTS) < 500_000:
+            _VARIANTS[k] = out
+    return out
 
 
 class _Doc:
@@ -61,13 +81,33 @@ class _Doc:
         self.toks = tokenise(self.text)
         self.starts = [t.start for t in self.toks]
         self.last_speaker: Speaker | None = None
+        self.figures: dict[tuple[int, int], list] = {}  # parse_quantities of a span, offsets absolute
+        self.memo: dict = {}  # what a stage computed once for the document (keys name the stage)
+        skips = doc.skips
+        ordered = all(s.start <= s.end for s in skips) and all(
+            skips[k].end <= skips[k + 1].start for k in range(len(skips) - 1))
+        self._skip_ends = [s.end for s in skips] if ordered else None
 
     # -- helpers
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after pos."""
-        import bisect
-
         return bisect.bisect_left(self.starts, pos)
+
+    def is_skipped(self, start: int, end: int) -> bool:
+        """``doc.is_skipped(start, end)``, by bisection over the skips when they are sorted and disjoint
+        (as ``documents`` makes them) instead of a sum over all of them."""
+        if self._skip_ends is None:
+            return self.doc.is_skipped(start, end)
+        if end <= start:
+            return False
+        skips = self.doc.skips
+        covered = 0
+        for k in range(bisect.bisect_right(self._skip_ends, start), len(skips)):
+            s = skips[k]
+            if s.start >= end:
+                break
+            covered += max(0, min(end, s.end) - max(start, s.start))
+        return covered * 2 > end - start
 
     def span(self, start: int, end: int) -> Span:
         return self.doc.span(start, end)

@@ -28,19 +28,35 @@ LANG_DIR = Path(__file__).resolve().parent
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 
 
+def _fold_char(ch: str) -> str:
+    """:func:`fold` of one character: :func:`claims.lang.ar.normalise_arabic`, then an Arabic-Indic digit
+    becomes a Western digit and a letter is lower-cased (one whose lower case is two characters stays)."""
+    ch = normalise_arabic(ch)
+    low = ch.translate(_DIGITS).lower()
+    return low if len(low) == 1 else ch
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`fold`, filled in one character at a time as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = _fold_char(chr(code))
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """A same-length copy of ``text`` for matching: offsets in it are offsets in ``text``.
 
     The Arabic letters as :func:`claims.lang.ar.normalise_arabic` folds them (alef forms ا, ى becomes ي,
     diacritics/tatweel become the placeholder ``\x00``, dropped by :func:`squeeze`); then, character by
     character, Arabic-Indic digits become Western digits and letters are lower-cased (a letter whose lower
-    case is two characters stays as it is).
+    case is two characters stays as it is). Character by character (``_fold_char``), through one
+    translate table filled as characters are met.
     """
-    out = []
-    for ch in normalise_arabic(text):
-        low = ch.translate(_DIGITS).lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def squeeze(text: str) -> str:
