@@ -25,6 +25,7 @@ from .types import Claim, Pair
 
 CONFIDENCE_PATH = Path(__file__).with_name("confidence.json")
 TARGET_PRECISION = 0.80
+MIN_SHOWN = 10  # labelled dev pairs a cut must keep above it: fewer say nothing about its precision
 VERDICTS = ("contradiction", "agreement")
 
 
@@ -157,7 +158,7 @@ def apply(pairs: Sequence[Pair], claims: Mapping[str, Claim], langs: Mapping[str
 
 
 def precision_cut(conf: Sequence[float], correct: Sequence[bool], target: float = TARGET_PRECISION,
-                  min_shown: int = 5, weights: Sequence[float] | None = None) -> float:
+                  min_shown: int = MIN_SHOWN, weights: Sequence[float] | None = None) -> float:
     """The lowest cut whose pairs at or above it are at least ``target`` right (weighted by ``weights``: how
     many pairs of the report each stands for), with at least ``min_shown`` of them; 1.0 (nothing shown) when
     no cut reaches the target."""

@@ -338,7 +338,7 @@ def lexical_pairs(feats: Sequence[Features], *, k: int = 10, max_df: int = LEX_M
 
 
 # channel priorities when a claim has more candidates than its budget (lower is kept first)
-MAX_PER_CLAIM = 15  # scored pairs per claim at most: the cost of a run stays linear in its claims
+MAX_PER_CLAIM = 12  # scored pairs per claim at most: the cost of a run stays linear in its claims
 PER_LANGUAGE = 2  # nearest claims sought in each other language
 ANCHOR_PER_CLAIM = 3  # pairs per claim from a shared figure or speaker across languages
 

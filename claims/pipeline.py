@@ -39,7 +39,7 @@ def check(
     precision: str = "auto",
     calibration=None,
 ) -> Report:
-    """Extract claims, pair them, score every candidate in both directions in ONE predict call, decide, group.
+    """Extract claims, pair them, score every candidate a -> b, and b -> a where that leaves the verdict open, decide, group.
 
     ``scorer`` (anything with ``predict(pairs, batch_size=, show_progress_bar=) -> (n, 3)``) defaults to
     ``NLIScorer(model)``; ``embedder`` (``encode(texts) -> L2-normalised rows``) to ``Embedder()``;
@@ -102,7 +102,7 @@ def check(
 
 def judged_pairs(claims: tuple, docs: tuple, embedder, scorer, th, *, k: int, progress: bool = False,
                  stats: dict[str, Any] | None = None) -> list:
-    """Candidate pairs (``pair.candidates``), scored in both directions in ONE predict call, each decided
+    """Candidate pairs (``pair.candidates``), scored a -> b and, where that leaves the verdict open, b -> a (:func:`score_both_ways`), each decided
     (``verdict.decide``) with its anchors, dates and whether the two claims are each other's translation."""
     from .pair import _normalised, anchors, candidates, centred, mutual_language_neighbours
     from .verdict import decide
@@ -115,19 +115,42 @@ def judged_pairs(claims: tuple, docs: tuple, embedder, scorer, th, *, k: int, pr
     vectors = _normalised(np.asarray(embedder.encode([c.text for c in claims]), dtype=np.float32))
     cands = candidates(claims, embedder, k=k, min_score=th.candidate, langs=langs, vectors=vectors, stats=stats)
     translated = mutual_language_neighbours(centred(vectors, langs), langs, [c.doc for c in claims])
-    texts = [(claims[i].text, claims[j].text) for i, j, _ in cands]
-    texts += [(claims[j].text, claims[i].text) for i, j, _ in cands]
-    scores = scorer.predict(texts, show_progress_bar=progress) if texts else np.zeros((0, 3))
-    scores = np.asarray(scores, dtype=float)
-    if scores.shape != (len(texts), 3):
-        raise ValueError(f"scorer returned shape {scores.shape}, expected {(len(texts), 3)}")
-    m = len(cands)
+    fwd, bwd = score_both_ways(scorer, [(claims[i].text, claims[j].text) for i, j, _ in cands], progress=progress,
+                               stats=stats)
     dates = {d.id: d.date for d in docs}
     ties = anchors(claims, {d.id: d.text for d in docs}) if cands else []
     pairs = []
-    for (i, j, sim), fwd, bwd in zip(cands, scores[:m], scores[m:]):
+    for (i, j, sim), fwd, bwd in zip(cands, fwd, bwd):
         a, b = claims[i], claims[j]
         anchored = True if a.doc == b.doc else bool(ties[i] & ties[j])  # one article is one story
         pairs.append(decide(a, b, fwd, bwd, thresholds=th, dates=(dates.get(a.doc), dates.get(b.doc)), similarity=sim,
                             anchored=anchored, translated=(i, j) in translated))
     return pairs
+
+
+BACKWARD_SKIP_NEUTRAL = 0.8  # forward neutral at least this: the reverse direction is not scored
+
+
+def score_both_ways(scorer, texts: list[tuple[str, str]], *, progress: bool = False,
+                    stats: dict[str, Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """NLI scores a -> b for every pair, and b -> a only where a -> b leaves the verdict open.
+
+    When the forward direction is at least ``BACKWARD_SKIP_NEUTRAL`` neutral, its contradiction and
+    entailment are both at most 0.2, so no two-way contradiction, no mean entailment at the thresholds and no
+    one-way contradiction can come from the model: the reverse is taken to be the same (symmetric), and not
+    scored. What it saves and what it changes are measured in the README (Benchmarks: the 50 articles).
+    """
+    def predict(batch):
+        out = np.asarray(scorer.predict(batch, show_progress_bar=progress) if batch else np.zeros((0, 3)), dtype=float)
+        if out.shape != (len(batch), 3):
+            raise ValueError(f"scorer returned shape {out.shape}, expected {(len(batch), 3)}")
+        return out
+
+    fwd = predict(texts)
+    open_ = np.flatnonzero(fwd[:, 1] < BACKWARD_SKIP_NEUTRAL) if len(fwd) else np.zeros(0, dtype=int)
+    bwd = fwd.copy()
+    if len(open_):
+        bwd[open_] = predict([(texts[t][1], texts[t][0]) for t in open_.tolist()])
+    if stats is not None:
+        stats.update(nli_calls=int(len(texts) + len(open_)), backward_scored=int(len(open_)))
+    return fwd, bwd

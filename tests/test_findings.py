@@ -117,7 +117,8 @@ def test_precision_cut_is_the_lowest_that_keeps_the_target():
     ok = [True, True, True, True, False, False, False]
     assert precision_cut(conf, ok, target=0.85, min_shown=3) == 0.8  # 4 of 4 right; with 0.7 only 4 of 5
     assert precision_cut(conf, ok, target=0.8, min_shown=3) == 0.7
-    assert precision_cut(conf, [False] * 7, target=0.8) == 1.0  # nothing reaches it: nothing shown
+    assert precision_cut(conf, [False] * 7, target=0.8, min_shown=3) == 1.0  # nothing reaches it: nothing shown
+    assert precision_cut(conf, ok, target=0.8) == 1.0  # fewer than MIN_SHOWN labelled pairs: no cut is trusted
 
 
 def test_fit_then_apply_gives_probabilities_and_the_default_view():

@@ -1,4 +1,5 @@
-"""check(): extract -> candidates -> ONE batched predict call (both directions) -> decide -> topics -> Report."""
+"""check(): extract -> candidates -> NLI a -> b for every pair, b -> a where a -> b leaves the verdict open ->
+decide -> topics -> Report."""
 
 from __future__ import annotations
 
@@ -25,14 +26,19 @@ D2 = Document(id="b.txt", lang="en", date="2025-06-20", text=(
     'Sam Altman said: "Meta offered our people signing bonuses of $100 million."\n'))
 
 
-def test_check_scores_both_directions_in_one_call():
+def test_check_scores_the_reverse_direction_only_where_the_forward_leaves_the_verdict_open():
+    from claims.pipeline import BACKWARD_SKIP_NEUTRAL
+
     scorer, emb = FakeScorer(), FakeEmbedder()
     rep = check([D1, D2], scorer=scorer, embedder=emb, thresholds=Thresholds())
     assert isinstance(rep, Report)
-    assert len(scorer.calls) == 1
     n = rep.meta["counts"]["pairs_scored"]
-    assert n == len(rep.pairs) and len(scorer.calls[0]) == 2 * n
-    assert scorer.calls[0][:n] == [(b, a) for a, b in scorer.calls[0][n:]]
+    forward = scorer.calls[0]
+    assert n == len(rep.pairs) and len(forward) == n  # one batched call a -> b for every pair
+    open_ = [pair for pair in forward if scorer._row(*pair)[1] < BACKWARD_SKIP_NEUTRAL]
+    assert open_  # the contradiction and the agreements of D1/D2
+    assert len(scorer.calls) == 2 and scorer.calls[1] == [(b, a) for a, b in open_]  # then b -> a for those only
+    assert rep.meta["pairing"]["nli_calls"] == n + len(open_) and rep.meta["pairing"]["backward_scored"] == len(open_)
     assert rep.meta["counts"]["claims"] == len(rep.claims)
     assert rep.meta["counts"]["pairs_possible"] == len(rep.claims) * (len(rep.claims) - 1) // 2
     assert rep.meta["model"] == "fake-nli" and rep.meta["version"]
