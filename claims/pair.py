@@ -414,16 +414,10 @@ def _proposals(cv: np.ndarray, feats: Sequence[Features], *, pool: int, per_lang
     return np.concatenate(a), np.concatenate(b), np.concatenate(r)
 
 
-def _relevance(cos: np.ndarray, a: np.ndarray, b: np.ndarray, feats: Sequence[Features], table: "_Table") -> np.ndarray:
-    """Centred cosine plus the overlap bonuses (same speaker, shared named actors, a shared figure)."""
-    score = cos + table.speaker_bonus(a, b)
-    for t, (x, y) in enumerate(zip(a.tolist(), b.tolist())):
-        fa, fb = feats[x], feats[y]
-        if fa.actors and fb.actors:
-            score[t] += ACTOR_BONUS * len(fa.actors & fb.actors) / len(fa.actors | fb.actors)
-        if fa.measures & fb.measures:
-            score[t] += QUANTITY_BONUS
-    return score
+def _relevance(cos: np.ndarray, a: np.ndarray, b: np.ndarray, feats: Sequence[Features]) -> np.ndarray:
+    """:func:`feature_score` of each proposal: the centred cosine plus the overlap bonuses."""
+    return np.fromiter((feature_score(c, feats[x], feats[y]) for c, x, y in zip(cos.tolist(), a.tolist(), b.tolist())),
+                       dtype=np.float64, count=len(cos))
 
 
 def candidates_from_vectors(
@@ -473,7 +467,7 @@ def candidates_from_vectors(
     plain = np.einsum("nd,nd->n", vectors[a], vectors[b]).astype(np.float64)
     ok = plain >= min_score
     a, b, reserved, plain = a[ok], b[ok], reserved[ok], plain[ok]
-    score = _relevance(np.einsum("nd,nd->n", cv[a], cv[b]).astype(np.float64), a, b, feats, table)
+    score = _relevance(np.einsum("nd,nd->n", cv[a], cv[b]).astype(np.float64), a, b, feats)
     order = np.lexsort((b, -score, ~reserved, a))  # per claim: reserved first, then by score
     a, b, plain = a[order], b[order], plain[order]
     key = np.minimum(a, b) * n + np.maximum(a, b)

@@ -52,19 +52,11 @@ def _tokens(text: str) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-_PREFIXED: dict[tuple[Language, str], list[tuple[str, int]]] = {}
-
-
+@lru_cache(maxsize=500_000)
 def _strip_prefix(key: str, lang: Language) -> list[tuple[str, int]]:
     """The word and the word without one attached proclitic (Arabic: و، ب، ل، ف، ال); once per language
     and word (the callers only read the list)."""
-    k = (lang, key)
-    out = _PREFIXED.get(k)
-    if out is None:
-        out = lang.figure_variants(key)
-        if len(_PREFIXED) < 500_000:
-            _PREFIXED[k] = out
-    return out
+    return lang.figure_variants(key)
 
 
 def _firsts(seqs) -> frozenset | None:

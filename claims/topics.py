@@ -66,11 +66,12 @@ class SourceNames:
                 else:
                     unnamed.add((src.text, src.name))
         # an Arabic-script mention that transliterates a name the report names in Latin script is that name
+        latin = _latin_skeletons(mentions)
         for text, key in unnamed:
-            if _merge_scripts({key: [text], **mentions}).get(key):
+            if _script_match(key, latin):
                 self.named.add((text, key))
                 mentions[key].append(text)
-        self.merged = _merge_scripts(mentions)
+        self.merged = {key: m for key in mentions if (m := _script_match(key, latin))}
         self.labels = {}
         for key in mentions:
             target = self.merged.get(key, key)
@@ -85,9 +86,8 @@ class SourceNames:
         return f"the article {doc}" if doc else "the article"
 
 
-def _merge_scripts(mentions: dict[str, list[str]]) -> dict[str, str]:
-    """Arabic-script key -> the Latin key of the same report with the same consonant skeleton (at least three
-    consonants, and only one such key)."""
+def _latin_skeletons(mentions: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Consonant skeleton (at least three consonants) -> the Latin-script keys of the report that have it."""
     from .extract.names import skeleton
 
     latin: dict[str, list[str]] = defaultdict(list)
@@ -96,13 +96,17 @@ def _merge_scripts(mentions: dict[str, list[str]]) -> dict[str, str]:
             sk = skeleton(key.split()[-1])
             if len(sk) >= 3:
                 latin[sk].append(key)
-    out = {}
-    for key in mentions:
-        if re.search(r"[\u0600-\u06ff]", key):
-            match = latin.get(skeleton(key.split()[-1]), [])
-            if len(match) == 1:
-                out[key] = match[0]
-    return out
+    return latin
+
+
+def _script_match(key: str, latin: dict[str, list[str]]) -> str | None:
+    """The one Latin key with an Arabic-script ``key``'s skeleton, or None (none, or more than one)."""
+    from .extract.names import skeleton
+
+    if not re.search(r"[\u0600-\u06ff]", key):
+        return None
+    match = latin.get(skeleton(key.split()[-1]), [])
+    return match[0] if len(match) == 1 else None
 
 
 def _label(key: str, texts: list[str]) -> str:
@@ -155,7 +159,8 @@ class View:
         return (pair.a, pair.b) in self.pairs
 
 
-def default_view(report: Report, who: dict[int, dict[str, list[dict[str, Any]]]] | None = None) -> View:
+def default_view(report: Report, who: dict[int, dict[str, list[dict[str, Any]]]] | None = None,
+                 found: dict[int, list[Pair]] | None = None) -> View:
     """The findings of the default view.
 
     With a calibration (pairs carry a confidence) a pair is shown when its confidence reaches its verdict's
@@ -165,9 +170,10 @@ def default_view(report: Report, who: dict[int, dict[str, list[dict[str, Any]]]]
     verdict; a pair in no topic is shown when a rule decided it. Model-only verdicts are leads.
     """
     who_all = who if who is not None else who_by_topic(report)
+    found = found if found is not None else finding_pairs(report)
     topics, pairs = set(), set()
     for t in report.topics:
-        ps = [p for p in report.pairs if p.topic == t.id and p.verdict == t.verdict]
+        ps = found.get(t.id, [])
         if any(p.shown is not None for p in ps):
             mine = {(p.a, p.b) for p in ps if p.shown}
             if mine:
@@ -229,7 +235,7 @@ def summary(report: Report, limit: int | None = None, who: dict[int, dict[str, l
     """
     who_all = who if who is not None else who_by_topic(report)
     found = finding_pairs(report)
-    view = default_view(report, who_all)
+    view = default_view(report, who_all, found)
     names = SourceNames(report)
     claims = {c.id: c for c in report.claims}
     out = []

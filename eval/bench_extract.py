@@ -41,6 +41,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_startup import _cpu  # noqa: E402 - one CPU description for every benchmark
+
 ROOT = Path(__file__).resolve().parent.parent
 MB = 2 ** 20
 
@@ -267,15 +270,6 @@ def worker(path: str, dump: str | None) -> None:
 
 
 # --------------------------------------------------------------------------- the driver
-
-
-def _cpu() -> str:
-    try:
-        info = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return platform.processor()
-    name = re.search(r"model name\s*:\s*(.*)", info)
-    return f"{name.group(1) if name else '?'}, {os.cpu_count()} CPUs"
 
 
 def inputs(sizes: list[float], patho_sizes: list[float]) -> list[tuple[str, str, float, list[dict]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..lang import Language, language_for, squeeze
@@ -56,19 +57,11 @@ def tokenise(text: str) -> list[_T]:
     return out
 
 
-_VARIANTS: dict[tuple[Language, str], list[tuple[str, int]]] = {}
-
-
+@lru_cache(maxsize=500_000)
 def _variants(key: str, language: Language) -> list[tuple[str, int]]:
     """The key and the forms it may be looked up as (Arabic: without one attached proclitic), computed
     once per language and key (the callers only read the list)."""
-    k = (language, key)
-    out = _VARIANTS.get(k)
-    if out is None:
-        out = language.variants(key)
-        if len(_VARIANTS) < 500_000:
-            _VARIANTS[k] = out
-    return out
+    return language.variants(key)
 
 
 class _Doc:
